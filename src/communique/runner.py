@@ -1,0 +1,81 @@
+"""Run the pipeline over inputs into a store, in batches, in one or more processes."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from .errors import CommuniqueError
+from .ingest import iter_inputs
+from .pipeline import Pipeline
+from .records import Document, Processed, Rejection
+from .store import Store
+
+_worker_pipeline: Pipeline | None = None
+
+
+@dataclass
+class RunReport:
+    documents: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    events: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+
+def _init_worker(use_ner: bool) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(use_ner=use_ner).initialize()
+
+
+def _process(doc: Document) -> Processed | Rejection:
+    try:
+        return _worker_pipeline.process(doc)
+    except CommuniqueError as exc:
+        return Rejection(doc.origin or doc.doc_id, str(exc), doc.doc_id)
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    while True:
+        chunk = list(islice(items, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def run(inputs: Iterable[str], store: Store, workers: int = 1, batch_size: int = 100,
+        use_ner: bool = True, on_progress: Callable[[int, int], None] | None = None) -> RunReport:
+    """Process every input into `store`; one transaction per batch."""
+    report = RunReport()
+    items = iter_inputs(inputs)
+    pool = None
+    if workers > 1:
+        pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker,
+                                            initargs=(use_ner,))
+    else:
+        _init_worker(use_ner)
+    try:
+        for batch in _batches(items, batch_size):
+            docs = [x for x in batch if isinstance(x, Document)]
+            rejected = [x for x in batch if isinstance(x, Rejection)]
+            results = pool.map(_process, docs, chunksize=4) if pool else map(_process, docs)
+            processed = []
+            for r in results:
+                (processed if isinstance(r, Processed) else rejected).append(r)
+            res = store.write_batch(processed, rejected)
+            report.documents += len(docs)
+            report.added += res.added
+            report.replaced += res.replaced
+            report.unchanged += res.unchanged
+            report.events += res.events
+            report.rejections.extend(rejected)
+            if on_progress:
+                on_progress(len(docs), len(rejected))
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    return report

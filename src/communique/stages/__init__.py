@@ -1,0 +1,2 @@
+"""Pipeline stages, one module each: clean, language, sentences, dates, mentions,
+resolve, events."""

@@ -1,0 +1,290 @@
+"""Code events: a trigger from the language's lexicon, a source and a target actor from
+the sentence's structure, a date, a place, a status, and the evidence.
+
+Word-order rules that hold across the languages we cover: the source is the speaker of
+reported speech, else the actor before the trigger (the subject), else the subject
+carried over from the previous sentence ("Il a également félicité ..."); the target is
+the first actor of another country after the trigger, else before it. "The two sides"
+stands for the document's main pair of countries. Actors joined by a conjunction after
+the trigger ("les dirigeants de l'UE et de la Belgique") each get their own event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..codes import codes_for
+from ..kb import KnowledgeBase
+from ..lang import LanguageData, Trigger
+from ..records import Actor, Event, Evidence, Location, Mention, Sentence
+from ..textutil import fold
+from . import dates
+
+OPEN_QUOTES = "«“„\""
+CLOSE_QUOTES = "»”\""
+
+
+@dataclass(frozen=True, slots=True)
+class _Actor:
+    start: int
+    end: int
+    mention: Mention
+
+    @property
+    def country(self) -> str | None:
+        return self.mention.country
+
+
+def _actors(mentions: list[Mention]) -> list[_Actor]:
+    out = []
+    for m in mentions:
+        if not m.head or m.kind not in ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL", "SEAT"):
+            continue
+        if m.kind == "ROLE" and not m.country:
+            continue
+        out.append(_Actor(m.start, m.end, m))
+    return sorted(out, key=lambda a: a.start)
+
+
+def main_pair(mentions: tuple[Mention, ...]) -> tuple[str, ...]:
+    """The two countries (or organisations) a document is mostly about."""
+    counts = Counter(m.country for m in mentions
+                     if m.country and m.kind in ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL"))
+    return tuple(c for c, _ in counts.most_common(2))
+
+
+def _find_triggers(sent: Sentence, ld: LanguageData) -> list[tuple[int, int, Trigger]]:
+    found = []
+    for trig in ld.triggers:
+        for m in trig.pattern.finditer(sent.text):
+            if m.end() > m.start():
+                found.append((sent.start + m.start(), sent.start + m.end(), trig))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int, Trigger]] = []
+    for f in found:
+        if any(f[0] < o[1] and o[0] < f[1] for o in out):
+            continue
+        out.append(f)
+    return out
+
+
+def _speaker(text: str, sent: Sentence, actors: list[_Actor], ld: LanguageData):
+    """(speaker, verb start) for reported speech in the sentence, if any."""
+    pat = ld.markers.get("speech")
+    if pat is None:
+        return None, None
+    for m in pat.finditer(sent.text):
+        v0, v1 = sent.start + m.start(), sent.start + m.end()
+        after = [a for a in actors if a.start >= v1 and a.start - v1 <= 30
+                 and a.mention.kind in ("PERSON", "ROLE")]
+        before = [a for a in actors if a.end <= v0 and a.mention.kind != "CAPITAL"
+                  and not a.mention.location]
+        # Inverted attribution closes a quote: '..., a déclaré M. Wang' / 'said Wang'.
+        if after and (not before or re.search(r"[,»\"”]\s*$", text[sent.start:v0])):
+            return after[0], v0
+        if before:
+            return before[-1], v0
+    return None, None
+
+
+def _quote_speakers(text: str, sentences: tuple[Sentence, ...], by_sent, ld: LanguageData):
+    """For sentences inside a quotation, the speaker named after it in the paragraph."""
+    out: dict[int, _Actor] = {}
+    paragraphs: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        paragraphs.setdefault(s.paragraph, []).append(s)
+    for sents in paragraphs.values():
+        depth = 0
+        inside: list[int] = []
+        for s in sents:
+            opened = depth > 0 or any(s.text.lstrip().startswith(q) for q in OPEN_QUOTES)
+            depth += sum(s.text.count(q) for q in "«“") - sum(s.text.count(q) for q in "»”")
+            if opened:
+                inside.append(s.index)
+                if depth <= 0:
+                    speaker, _ = _speaker(text, s, by_sent.get(s.index, []), ld)
+                    if speaker:
+                        for i in inside:
+                            out[i] = speaker
+                    inside = []
+                    depth = 0
+    return out
+
+
+def _is_joint(sent: Sentence, ld: LanguageData, before: int) -> bool:
+    pat = ld.markers.get("joint")
+    if pat is None:
+        return False
+    return any(sent.start + m.end() <= before for m in pat.finditer(sent.text))
+
+
+def _status(sent: Sentence, ld: LanguageData, trig: Trigger, t0: int) -> str:
+    if trig.status:
+        return trig.status
+    window = sent.text[:max(0, t0 - sent.start) + 1]
+    neg = ld.markers.get("negation")
+    if neg is not None and neg.search(window[-40:] if len(window) > 40 else window):
+        return "negated"
+    hyp = ld.markers.get("hypothetical")
+    if hyp is not None and hyp.search(window):
+        return "hypothetical"
+    if trig.type not in ("AGREE", "REQUEST", "THREATEN"):
+        plan = ld.markers.get("planned")
+        if plan is not None and plan.search(sent.text):
+            return "planned"
+    return "occurred"
+
+
+def _group_after(text: str, actors: list[_Actor], first: _Actor, ld: LanguageData):
+    """The first target and the actors joined to it by conjunctions."""
+    group = [first]
+    for a in actors:
+        if a.start <= group[-1].start:
+            continue
+        gap = fold(text[group[-1].end:a.start].strip(" ,"))
+        words = set(gap.split())
+        if gap == "" or gap in ld.conjunction or (words and words <= (ld.conjunction | ld.connector
+                                                                      | {"de", "la", "le", "l"})):
+            group.append(a)
+        else:
+            break
+    return group
+
+
+def _actor_record(a: _Actor | None, kb: KnowledgeBase, country: str | None = None) -> Actor:
+    if a is None:
+        return Actor(name=None, country=country)
+    m = a.mention
+    role = kb.role(m.role)
+    sector = role.sector if role else ("IGO" if m.kind == "IGO" else
+                                       "GOV" if m.kind in ("CAPITAL", "SEAT") else None)
+    name = m.name if m.kind in ("PERSON", "ROLE") else (m.name or m.text)
+    return Actor(name=name, country=m.country, role=role.label if role else None, sector=sector,
+                 entity_id=m.entity_id if m.kind != "ROLE" or m.name else None,
+                 qid=m.qid, mention_start=a.start, mention_end=a.end)
+
+
+def event_id(doc_id: str, start: int, etype: str, src: str | None, tgt: str | None) -> str:
+    raw = f"{doc_id}|{start}|{etype}|{src}|{tgt}"
+    return "ev-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ...],
+                mentions: tuple[Mention, ...], ld: LanguageData, kb: KnowledgeBase,
+                published: dt.date | None, version: str) -> tuple[Event, ...]:
+    by_sent: dict[int, list[_Actor]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sentence, []).append(m)
+    by_sent = {k: _actors(v) for k, v in by_sent.items()}
+    pair = main_pair(mentions)
+    anchor = dates.document_anchor([s.text for s in sentences], lang, published)
+    quoted = _quote_speakers(text, sentences, by_sent, ld)
+    events: list[Event] = []
+    last_source: _Actor | None = None
+    for sent in sentences:
+        actors = by_sent.get(sent.index, [])
+        triggers = _find_triggers(sent, ld)
+        if not triggers:
+            subjects = [a for a in actors if not a.mention.location]
+            if subjects:
+                last_source = subjects[0]
+            continue
+        speaker, verb_at = _speaker(text, sent, actors, ld)
+        speaker = quoted.get(sent.index) or speaker
+        seen: set[tuple] = set()
+        for t0, t1, trig in triggers:
+            made = _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source,
+                             pair, ld)
+            if not made:
+                continue
+            source, targets, why = made
+            for target in targets:
+                src_c = source.country if isinstance(source, _Actor) else source
+                tgt_c = target.country if isinstance(target, _Actor) else target
+                if not src_c or not tgt_c or src_c == tgt_c:
+                    continue
+                key = (trig.type, src_c, tgt_c)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(_make_event(doc_id, text, lang, sent, t0, t1, trig, source, target,
+                                          why, actors, kb, published, anchor, ld, version))
+            if isinstance(source, _Actor):
+                last_source = source
+        if not isinstance(last_source, _Actor) or last_source.mention.sentence != sent.index:
+            subjects = [a for a in actors if not a.mention.location and a.start < triggers[0][0]]
+            if subjects:
+                last_source = subjects[0]
+    return tuple(events)
+
+
+def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, pair, ld):
+    """(source, [targets], reason) for one trigger, or None."""
+    before = [a for a in actors if a.end <= t0]
+    after = [a for a in actors if a.start >= t1]
+    if _is_joint(sent, ld, t0) and len(pair) == 2 and not [a for a in before
+                                                          if not a.mention.location]:
+        return pair[0], [pair[1]], "joint subject: the document's main pair"
+    if speaker is not None and (verb_at is None or verb_at <= t0 or speaker.start >= t1
+                                or sent.index in ()):
+        source, why = speaker, "speaker of reported speech"
+        pool = [a for a in actors if a is not speaker and a.country != speaker.country]
+    else:
+        subjects = [a for a in before if not a.mention.location]
+        if subjects:
+            source, why = subjects[0], "actor before the trigger"
+        elif last_source is not None:
+            source, why = last_source, "subject carried over from the previous sentence"
+        else:
+            return None
+        pool = None
+    src_c = source.country
+    if pool is not None:
+        direct = [a for a in pool if a.start >= t1 and not a.mention.location] or \
+                 [a for a in pool if not a.mention.location] or pool
+    else:
+        direct = [a for a in after if a.country != src_c and not a.mention.location] or \
+                 [a for a in after if a.country != src_c] or \
+                 [a for a in before if a.country != src_c and a is not source]
+    if direct:
+        targets = _group_after(text, actors, direct[0], ld)
+        targets = [a for a in targets if a.country != src_c] or [direct[0]]
+        return source, targets, why
+    if src_c in pair and len(pair) == 2:
+        return source, [pair[1] if pair[0] == src_c else pair[0]], why + "; target: main pair"
+    return None
+
+
+def _make_event(doc_id, text, lang, sent, t0, t1, trig, source, target, why, actors, kb,
+                published, anchor, ld, version) -> Event:
+    src = source if isinstance(source, _Actor) else None
+    tgt = target if isinstance(target, _Actor) else None
+    src_rec = _actor_record(src, kb, source if isinstance(source, str) else None)
+    tgt_rec = _actor_record(tgt, kb, target if isinstance(target, str) else None)
+    day, precision = dates.event_date(sent.text, lang, published, anchor)
+    places = [a for a in actors if a.mention.location]
+    location = None
+    if places:
+        p = places[0].mention
+        location = Location(name=p.name or p.text, country=p.country)
+    mode = trig.mode
+    if trig.type == "CONSULT" and mode is None and location and location.country:
+        if location.country == tgt_rec.country:
+            mode = "visit"
+        elif location.country == src_rec.country:
+            mode = "host"
+    codes = codes_for(trig.type, mode, trig.cameo)
+    confidence = 0.5 + (0.15 if src else 0) + (0.15 if tgt else 0) + \
+        (0.1 if src and src.mention.kind in ("PERSON", "ROLE") else 0)
+    return Event(
+        event_id=event_id(doc_id, t0, trig.type, src_rec.country, tgt_rec.country),
+        doc_id=doc_id, event_type=trig.type, source=src_rec, target=tgt_rec,
+        evidence=Evidence(text=sent.text, start=sent.start, end=sent.end), mode=mode, date=day,
+        date_precision=precision, location=location, trigger=text[t0:t1],
+        status=_status(sent, ld, trig, t0), confidence=round(min(confidence, 0.95), 2),
+        cameo=codes.cameo, quad_class=codes.quad_class, goldstein=codes.goldstein, lang=lang,
+        resolution_reason=why, pipeline_version=version)

@@ -1,0 +1,36 @@
+"""Folding and tokenising text for matching, with offsets kept into the original."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Letters and digits plus combining marks (Arabic harakat, Latin accents in NFD form)
+# and the Arabic tatweel, so that "لُو" or "Tokaïev" stay one token.
+TOKEN_RE = re.compile(r"[^\W_][\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c]*")
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_AR_FOLD = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None, "\u200c": None, "ی": "ي", "ک": "ك"})
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and script-variant-insensitive form used as a lookup key."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_AR_FOLD).replace("’", "'").replace("ʼ", "'")
+    return " ".join(text.casefold().split())
+
+
+def tokens(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, surface) of word tokens, offsets shifted by `offset`."""
+    for m in TOKEN_RE.finditer(text):
+        yield m.start() + offset, m.end() + offset, m.group()
+
+
+def is_cjk(text: str) -> bool:
+    return bool(CJK_RE.search(text))
+
+
+def is_capitalised(token: str) -> bool:
+    """True for a token whose first letter is upper case (Latin, Cyrillic, Greek)."""
+    return token[:1].isupper()
