@@ -26,6 +26,8 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # A news article is a few thousand characters; a document above this is a data dump
 # or a mistake, and would hold up a worker for minutes.
 MAX_CHARS = 2_000_000
+PREFERRED_CODEPAGES = ("cp1252", "latin_1", "cp1251", "cp1256", "koi8_r", "gb18030", "big5",
+                       "iso8859_15", "cp1250", "cp1254")
 
 
 def content_id(text: str) -> str:
@@ -47,9 +49,15 @@ def decode_bytes(data: bytes, origin: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    results = list(from_bytes(data))
+    if not results:
         raise InputError(f"{origin}: unreadable bytes, no text encoding fits")
+    # Legacy code pages often tie (cp1250 and cp1252 read French equally well by the
+    # detector's measures); break ties towards the code pages news sites actually used.
+    top = min((r.chaos, -r.coherence) for r in results)
+    tied = [r for r in results if (r.chaos, -r.coherence) == top]
+    best = min(tied, key=lambda r: PREFERRED_CODEPAGES.index(r.encoding)
+               if r.encoding in PREFERRED_CODEPAGES else len(PREFERRED_CODEPAGES))
     text = str(best)
     # A "text" in which most characters are controls or replacement marks is binary.
     bad = sum(1 for c in text[:4096] if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t"))

@@ -83,8 +83,9 @@ class Pipeline:
         mentions, entities = resolve(mentions, kb, day)
         events = code_events(doc.doc_id, doc.text, lang, sentences, mentions, ld, kb,
                              doc.published, self.version)
-        return Processed(document=dataclasses.replace(doc, lang=lang), content_hash=content_hash(doc),
-                         lang=lang, segments=cleaned.body, sentences=sentences,
+        return Processed(document=dataclasses.replace(doc, lang=lang),
+                         content_hash=content_hash(doc), lang=lang, segments=cleaned.body,
+                         sentences=sentences,
                          mentions=mentions, events=events, entities=entities)
 
     def _ner_spans(self, lang, sentences):

@@ -182,13 +182,20 @@ class Gazetteer:
         return out
 
 
+# Territories that act in diplomatic news besides the states of capitals.yaml. Other
+# CLDR territories are left out: "Réunion" or "Jersey" are common words first.
+EXTRA_ACTORS = frozenset({"HKG", "MAC"})
+
+
 def _cldr_names(lang: str) -> dict[str, str]:
     try:
         territories = Locale.parse(lang).territories
     except (UnknownLocaleError, ValueError):
         return {}
     codes = country_codes()
-    return {codes[a2]: name for a2, name in territories.items() if a2 in codes}
+    states = set(KnowledgeBase.default().capitals) | EXTRA_ACTORS
+    return {codes[a2]: name for a2, name in territories.items()
+            if a2 in codes and (codes[a2] in states or not states)}
 
 
 def _lang_forms(block, lang: str) -> list[str]:

@@ -115,11 +115,13 @@ def _quote_speakers(text: str, sentences: tuple[Sentence, ...], by_sent, ld: Lan
     return out
 
 
-def _is_joint(sent: Sentence, ld: LanguageData, before: int) -> bool:
+def _joint_end(sent: Sentence, ld: LanguageData, before: int) -> int | None:
+    """End of the last "the two sides" phrase before `before`, if any."""
     pat = ld.markers.get("joint")
     if pat is None:
-        return False
-    return any(sent.start + m.end() <= before for m in pat.finditer(sent.text))
+        return None
+    ends = [sent.start + m.end() for m in pat.finditer(sent.text) if sent.start + m.end() <= before]
+    return ends[-1] if ends else None
 
 
 def _status(sent: Sentence, ld: LanguageData, trig: Trigger, t0: int) -> str:
@@ -187,7 +189,10 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
     last_source: _Actor | None = None
     for sent in sentences:
         actors = by_sent.get(sent.index, [])
-        triggers = _find_triggers(sent, ld)
+        triggers = _drop_embedded(_find_triggers(sent, ld))
+        meetings = [e for e in events if e.event_type == "CONSULT"]
+        joint_pair = ((meetings[-1].source.country, meetings[-1].target.country)
+                      if meetings else pair)
         if not triggers:
             subjects = [a for a in actors if not a.mention.location]
             if subjects:
@@ -198,7 +203,7 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
         seen: set[tuple] = set()
         for t0, t1, trig in triggers:
             made = _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source,
-                             pair, ld)
+                             pair, joint_pair, ld)
             if not made:
                 continue
             source, targets, why = made
@@ -211,8 +216,11 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(_make_event(doc_id, text, lang, sent, t0, t1, trig, source, target,
-                                          why, actors, kb, published, anchor, ld, version))
+                ev = _make_event(doc_id, text, lang, sent, t0, t1, trig, source, target,
+                                 why, actors, kb, published, anchor, ld, version)
+                if ev.event_type == "CONSULT" and any(_same_meeting(ev, o) for o in events):
+                    continue
+                events.append(ev)
             if isinstance(source, _Actor):
                 last_source = source
         if not isinstance(last_source, _Actor) or last_source.mention.sentence != sent.index:
@@ -222,37 +230,72 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
     return tuple(events)
 
 
-def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, pair, ld):
+# Triggers whose object is another trigger: "agreed to hold a meeting", "called on X to
+# sanction Y". The embedded one is the content of the intent, not an event of its own.
+EMBEDDING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+EMBED_WINDOW = 60
+
+
+def _drop_embedded(triggers):
+    out = []
+    for t0, t1, trig in triggers:
+        if any(o.type in EMBEDDING_TYPES and o1 <= t0 <= o1 + EMBED_WINDOW
+               for _, o1, o in out):
+            continue
+        out.append((t0, t1, trig))
+    return out
+
+
+def _is_person_id(entity_id: str | None) -> bool:
+    return bool(entity_id) and entity_id.startswith(("Q", "person-", "kb-"))
+
+
+def _same_meeting(a: Event, b: Event) -> bool:
+    """Two CONSULT records of one document that tell the same meeting: the same pair, no
+    conflicting date, and not two different named people on either side."""
+    if {a.source.country, a.target.country} != {b.source.country, b.target.country}:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    people_a = {x.entity_id for x in (a.source, a.target) if _is_person_id(x.entity_id)}
+    people_b = {x.entity_id for x in (b.source, b.target) if _is_person_id(x.entity_id)}
+    return not (people_a - people_b and people_b - people_a)
+
+
+def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, pair,
+              joint_pair, ld):
     """(source, [targets], reason) for one trigger, or None."""
+    actors = [a for a in actors if a.country]
     before = [a for a in actors if a.end <= t0]
     after = [a for a in actors if a.start >= t1]
-    if _is_joint(sent, ld, t0) and len(pair) == 2 and not [a for a in before
-                                                          if not a.mention.location]:
-        return pair[0], [pair[1]], "joint subject: the document's main pair"
-    if speaker is not None and (verb_at is None or verb_at <= t0 or speaker.start >= t1
-                                or sent.index in ()):
+    joint_at = _joint_end(sent, ld, t0)
+    if joint_at is not None and len(joint_pair) == 2 and not [
+            a for a in before if not a.mention.location and a.end > joint_at]:
+        return joint_pair[0], [joint_pair[1]], "joint subject: the parties of the last meeting"
+    if speaker is not None and speaker.country and (verb_at is None or verb_at <= t0
+                                                    or speaker.start >= t1):
         source, why = speaker, "speaker of reported speech"
-        pool = [a for a in actors if a is not speaker and a.country != speaker.country]
+        others = [a for a in actors if a is not speaker and a.country != speaker.country]
+        ranked = [a for a in others if a.start >= t1 and not a.mention.location] + \
+                 [a for a in others if a.start < t1 and not a.mention.location] + \
+                 [a for a in others if a.mention.location]
     else:
         subjects = [a for a in before if not a.mention.location]
         if subjects:
             source, why = subjects[0], "actor before the trigger"
-        elif last_source is not None:
+        elif last_source is not None and last_source.country:
             source, why = last_source, "subject carried over from the previous sentence"
         else:
             return None
-        pool = None
+        src_c = source.country
+        ranked = [a for a in after if a.country != src_c and not a.mention.location] + \
+                 [a for a in before if a.country != src_c and not a.mention.location] + \
+                 [a for a in after if a.country != src_c] + \
+                 [a for a in before if a.country != src_c]
     src_c = source.country
-    if pool is not None:
-        direct = [a for a in pool if a.start >= t1 and not a.mention.location] or \
-                 [a for a in pool if not a.mention.location] or pool
-    else:
-        direct = [a for a in after if a.country != src_c and not a.mention.location] or \
-                 [a for a in after if a.country != src_c] or \
-                 [a for a in before if a.country != src_c and a is not source]
-    if direct:
-        targets = _group_after(text, actors, direct[0], ld)
-        targets = [a for a in targets if a.country != src_c] or [direct[0]]
+    if ranked:
+        targets = _group_after(text, actors, ranked[0], ld)
+        targets = [a for a in targets if a.country != src_c] or [ranked[0]]
         return source, targets, why
     if src_c in pair and len(pair) == 2:
         return source, [pair[1] if pair[0] == src_c else pair[0]], why + "; target: main pair"

@@ -1,0 +1,74 @@
+"""Throughput and peak memory of the default pipeline, store writes included.
+
+Builds a corpus of N articles (default 2,000) from the bundled samples, each with its own
+id and publication date, runs it into a fresh DuckDB file and prints articles per second
+and peak resident memory (the largest of this process and its workers).
+
+    python benchmarks/throughput.py [--articles 2000] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from communique.runner import run
+from communique.store import Store
+
+SAMPLES = Path(__file__).resolve().parent.parent / "src" / "communique" / "samples"
+
+
+def build_corpus(path: Path, n: int) -> int:
+    samples = [json.loads(line) for line in
+               (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    chars = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            rec = dict(samples[i % len(samples)])
+            rec["id"] = f"bench-{i:06d}-{rec['id']}"
+            base = dt.date.fromisoformat(rec["published"])
+            rec["published"] = (base + dt.timedelta(days=i // len(samples))).isoformat()
+            chars += len(rec["text"])
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return chars
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--batch-size", type=int, default=200)
+    ap.add_argument("--no-ner", action="store_true")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        chars = build_corpus(corpus, args.articles)
+        with Store(Path(tmp) / "bench.duckdb") as store:
+            t0 = time.perf_counter()
+            report = run([str(corpus)], store, workers=args.workers,
+                         batch_size=args.batch_size, use_ner=not args.no_ner)
+            elapsed = time.perf_counter() - t0
+            counts = store.counts()
+    print(f"articles: {args.articles} ({chars / args.articles:.0f} characters on average), "
+          f"workers: {args.workers}, ner: {not args.no_ner}")
+    print(f"elapsed: {elapsed:.1f} s (model loading included)")
+    print(f"throughput: {args.articles / elapsed:.1f} articles/s")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB (largest process)")
+    print(f"stored: {counts['documents']} documents, {counts['events']} events, "
+          f"{counts['mentions']} mentions; rejected: {len(report.rejections)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
