@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -34,3 +35,30 @@ def is_cjk(text: str) -> bool:
 def is_capitalised(token: str) -> bool:
     """True for a token whose first letter is upper case (Latin, Cyrillic, Greek)."""
     return token[:1].isupper()
+
+
+# Arabic-script marks that writers add or leave out at will: harakat, shadda, sukun,
+# superscript alef, tatweel. Patterns are written without them.
+_OPTIONAL_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _unmarked(text: str) -> tuple[str, tuple[int, ...]]:
+    keep = [i for i, ch in enumerate(text) if not _OPTIONAL_MARKS.match(ch)]
+    return "".join(text[i] for i in keep), tuple(keep) + (len(text),)
+
+
+def find_spans(pattern: re.Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match in `text`, ignoring optional Arabic marks."""
+    if not _OPTIONAL_MARKS.search(text):
+        for m in pattern.finditer(text):
+            yield m.start(), m.end()
+        return
+    bare, index = _unmarked(text)
+    for m in pattern.finditer(bare):
+        end = index[m.end() - 1] + 1 if m.end() > m.start() else index[m.start()]
+        yield index[m.start()], end
+
+
+def has_match(pattern: re.Pattern | None, text: str) -> bool:
+    return pattern is not None and next(find_spans(pattern, text), None) is not None

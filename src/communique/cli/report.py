@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..store import Store
@@ -55,7 +56,7 @@ def print_demo(out: Console, store: Store, report, db) -> None:
         ORDER BY lang""").fetchall()
     for lang, etype, mode, src, sc, tgt, tc, day, evidence in sample:
         mode_txt = f" ({mode})" if mode else ""
-        out.print(f"[{lang}] [bold]{etype}{mode_txt}[/] {src} [{sc}] → {tgt} [{tc}] "
-                  f"{day or 'undated'}", highlight=False)
-        out.print(f"      « {evidence[:220]}{'…' if len(evidence) > 220 else ''} »",
-                  highlight=False, style="dim")
+        out.print(escape(f"[{lang}] ") + f"[bold]{escape(etype + mode_txt)}[/] " +
+                  escape(f"{src} [{sc}] → {tgt} [{tc}] {day or 'undated'}"), highlight=False)
+        snippet = evidence[:220] + ("…" if len(evidence) > 220 else "")
+        out.print("      « " + escape(snippet) + " »", highlight=False, style="dim")

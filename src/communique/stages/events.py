@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from ..codes import codes_for
 from ..kb import KnowledgeBase
 from ..lang import LanguageData, Trigger
-from ..records import Actor, Event, Evidence, Location, Mention, Sentence
-from ..textutil import fold
+from ..records import SYMMETRIC_TYPES, Actor, Event, Evidence, Location, Mention, Sentence
+from ..textutil import find_spans, fold, has_match
 from . import dates
 
 OPEN_QUOTES = "«“„\""
@@ -60,9 +60,9 @@ def main_pair(mentions: tuple[Mention, ...]) -> tuple[str, ...]:
 def _find_triggers(sent: Sentence, ld: LanguageData) -> list[tuple[int, int, Trigger]]:
     found = []
     for trig in ld.triggers:
-        for m in trig.pattern.finditer(sent.text):
-            if m.end() > m.start():
-                found.append((sent.start + m.start(), sent.start + m.end(), trig))
+        for m0, m1 in find_spans(trig.pattern, sent.text):
+            if m1 > m0:
+                found.append((sent.start + m0, sent.start + m1, trig))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, Trigger]] = []
     for f in found:
@@ -77,15 +77,17 @@ def _speaker(text: str, sent: Sentence, actors: list[_Actor], ld: LanguageData):
     pat = ld.markers.get("speech")
     if pat is None:
         return None, None
-    for m in pat.finditer(sent.text):
-        v0, v1 = sent.start + m.start(), sent.start + m.end()
-        after = [a for a in actors if a.start >= v1 and a.start - v1 <= 30
-                 and a.mention.kind in ("PERSON", "ROLE")]
+    for m0, m1 in find_spans(pat, sent.text):
+        v0, v1 = sent.start + m0, sent.start + m1
+        # Inverted attribution closes a quote: '..., a déclaré M. Wang' / '..., said Wang'.
+        if re.search(r"[,»\"”]\s*$", text[sent.start:v0]):
+            after = [a for a in actors if a.start >= v0 and a.start - v1 <= 30
+                     and a.mention.kind in ("PERSON", "ROLE", "COUNTRY", "IGO")]
+            if after:
+                return after[0], v0
+            continue
         before = [a for a in actors if a.end <= v0 and a.mention.kind != "CAPITAL"
                   and not a.mention.location]
-        # Inverted attribution closes a quote: '..., a déclaré M. Wang' / 'said Wang'.
-        if after and (not before or re.search(r"[,»\"”]\s*$", text[sent.start:v0])):
-            return after[0], v0
         if before:
             return before[-1], v0
     return None, None
@@ -120,7 +122,7 @@ def _joint_end(sent: Sentence, ld: LanguageData, before: int) -> int | None:
     pat = ld.markers.get("joint")
     if pat is None:
         return None
-    ends = [sent.start + m.end() for m in pat.finditer(sent.text) if sent.start + m.end() <= before]
+    ends = [sent.start + e for _, e in find_spans(pat, sent.text) if sent.start + e <= before]
     return ends[-1] if ends else None
 
 
@@ -128,16 +130,13 @@ def _status(sent: Sentence, ld: LanguageData, trig: Trigger, t0: int) -> str:
     if trig.status:
         return trig.status
     window = sent.text[:max(0, t0 - sent.start) + 1]
-    neg = ld.markers.get("negation")
-    if neg is not None and neg.search(window[-40:] if len(window) > 40 else window):
+    if has_match(ld.markers.get("negation"), window[-40:]):
         return "negated"
-    hyp = ld.markers.get("hypothetical")
-    if hyp is not None and hyp.search(window):
+    if has_match(ld.markers.get("hypothetical"), window):
         return "hypothetical"
-    if trig.type not in ("AGREE", "REQUEST", "THREATEN"):
-        plan = ld.markers.get("planned")
-        if plan is not None and plan.search(sent.text):
-            return "planned"
+    if trig.type not in ("AGREE", "REQUEST", "THREATEN") and \
+            has_match(ld.markers.get("planned"), sent.text):
+        return "planned"
     return "occurred"
 
 
@@ -220,6 +219,8 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
                                  why, actors, kb, published, anchor, ld, version)
                 if ev.event_type == "CONSULT" and any(_same_meeting(ev, o) for o in events):
                     continue
+                if any(_restated(ev, o) for o in events if o.evidence.start != ev.evidence.start):
+                    continue
                 events.append(ev)
             if isinstance(source, _Actor):
                 last_source = source
@@ -252,14 +253,29 @@ def _is_person_id(entity_id: str | None) -> bool:
 
 def _same_meeting(a: Event, b: Event) -> bool:
     """Two CONSULT records of one document that tell the same meeting: the same pair, no
-    conflicting date, and not two different named people on either side."""
+    conflicting date, and not two different named people for the same country."""
     if {a.source.country, a.target.country} != {b.source.country, b.target.country}:
         return False
     if a.date and b.date and a.date != b.date:
         return False
-    people_a = {x.entity_id for x in (a.source, a.target) if _is_person_id(x.entity_id)}
-    people_b = {x.entity_id for x in (b.source, b.target) if _is_person_id(x.entity_id)}
-    return not (people_a - people_b and people_b - people_a)
+    people_a = {x.country: x.entity_id for x in (a.source, a.target) if _is_person_id(x.entity_id)}
+    people_b = {x.country: x.entity_id for x in (b.source, b.target) if _is_person_id(x.entity_id)}
+    return all(people_b.get(c, e) == e for c, e in people_a.items())
+
+
+CONTENT_WORD = re.compile(r"\w{4,}")
+
+
+def _restated(a: Event, b: Event) -> bool:
+    """The same statement told twice in one article (a lead and its quotation)."""
+    if a.event_type != b.event_type:
+        return False
+    pa, pb = (a.source.country, a.target.country), (b.source.country, b.target.country)
+    if pa != pb and not (a.event_type in SYMMETRIC_TYPES and set(pa) == set(pb)):
+        return False
+    wa = {w.casefold() for w in CONTENT_WORD.findall(a.evidence.text)}
+    wb = {w.casefold() for w in CONTENT_WORD.findall(b.evidence.text)}
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
 
 
 def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, pair,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..kb.gazetteer import Gazetteer, Match
 from ..lang import LanguageData
 from ..records import Mention, Sentence
-from ..textutil import CJK_RE, TOKEN_RE, fold, is_capitalised
+from ..textutil import CJK_RE, TOKEN_RE, find_spans, fold, is_capitalised
 
 NAME_PARTICLES = frozenset({"le", "la", "de", "du", "van", "von", "der", "da", "al", "el", "bin",
                             "ibn", "ben", "abu", "di", "dos", "das", "del"})
@@ -53,9 +53,9 @@ def _overlaps(a0: int, a1: int, spans) -> bool:
 def _roles(sent: Sentence, ld: LanguageData) -> list[_Role]:
     found = []
     for key, pat in ld.roles:
-        for m in pat.finditer(sent.text):
-            if m.end() > m.start():
-                found.append((sent.start + m.start(), sent.start + m.end(), key))
+        for m0, m1 in find_spans(pat, sent.text):
+            if m1 > m0:
+                found.append((sent.start + m0, sent.start + m1, key))
     found.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     out: list[_Role] = []
     for start, end, key in found:
@@ -212,6 +212,13 @@ def _add_surnames(text: str, per_sent, ld: LanguageData) -> None:
                     exact.setdefault(t, text[p.start:p.end])
     if not parts and not exact:
         return
+    for _, _, _, persons in per_sent:  # "M. Wang" found by its honorific is Wang Yi too
+        for p in persons:
+            toks = [t.group() for t in TOKEN_RE.finditer(text[p.start:p.end])]
+            if p.kb is None and len(toks) == 1:
+                full = parts.get(fold(toks[0])) or exact.get(toks[0])
+                if full:
+                    p.reason = f"surname of {full}"
     for sent, entities, _roles, persons in per_sent:
         for tok in TOKEN_RE.finditer(sent.text):
             s0, s1 = sent.start + tok.start(), sent.start + tok.end()
