@@ -58,8 +58,9 @@ def test_evidence_offsets_and_no_boilerplate(seeded):
         text = texts[e["doc_id"]]
         ev = e["evidence"]
         assert text[ev["start"]:ev["end"]] == ev["text"]
-        dropped = [text[s.start:s.end] for s in clean(text).dropped]
-        assert not any(line and line in ev["text"] for line in dropped if len(line) > 3)
+        cleaned = clean(text)
+        for seg in (*cleaned.dropped, *([cleaned.title] if cleaned.title else [])):
+            assert ev["end"] <= seg.start or seg.end <= ev["start"], (ev, text[seg.start:seg.end])
 
 
 def test_rerun_changes_no_count(seeded, shared):

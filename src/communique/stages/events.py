@@ -63,13 +63,15 @@ def _find_triggers(sent: Sentence, ld: LanguageData) -> list[tuple[int, int, Tri
         for m0, m1 in find_spans(trig.pattern, sent.text):
             if m1 > m0:
                 found.append((sent.start + m0, sent.start + m1, trig))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    # Among overlapping matches the more specific wins: one that names a mode ("entretien
+    # téléphonique" over "eu un entretien"), then the longer one.
+    found.sort(key=lambda f: (f[2].mode is None, -(f[1] - f[0]), f[0]))
     out: list[tuple[int, int, Trigger]] = []
     for f in found:
         if any(f[0] < o[1] and o[0] < f[1] for o in out):
             continue
         out.append(f)
-    return out
+    return sorted(out, key=lambda f: f[0])
 
 
 def _speaker(text: str, sent: Sentence, actors: list[_Actor], ld: LanguageData):
@@ -290,8 +292,19 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
         return joint_pair[0], [joint_pair[1]], "joint subject: the parties of the last meeting"
     if speaker is not None and speaker.country and (verb_at is None or verb_at <= t0
                                                     or speaker.start >= t1):
-        source, why = speaker, "speaker of reported speech"
-        others = [a for a in actors if a is not speaker and a.country != speaker.country]
+        clause_start = verb_at if verb_at is not None and verb_at <= t0 else sent.start
+        subjects = [a for a in before if a.start >= clause_start and a is not speaker
+                    and not a.mention.location]
+        reported = subjects[-1] if subjects else None
+        if reported is not None and reported.country != speaker.country:
+            if trig.type == "ACCUSE":
+                # "M. Wang a dit que la partie américaine a attaqué la Chine": Wang accuses.
+                return speaker, [reported], "speaker accuses the subject of the reported act"
+            source, why = reported, "subject of the reported clause"
+        else:
+            source, why = speaker, "speaker of reported speech"
+        others = [a for a in actors if a is not source and a is not speaker
+                  and a.country != source.country]
         ranked = [a for a in others if a.start >= t1 and not a.mention.location] + \
                  [a for a in others if a.start < t1 and not a.mention.location] + \
                  [a for a in others if a.mention.location]
