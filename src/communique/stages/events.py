@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..codes import codes_for
 from ..kb import KnowledgeBase
@@ -219,7 +219,8 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
                 seen.add(key)
                 ev = _make_event(doc_id, text, lang, sent, t0, t1, trig, source, target,
                                  why, actors, kb, published, anchor, ld, version)
-                if ev.event_type == "CONSULT" and any(_same_meeting(ev, o) for o in events):
+                if ev.event_type == "CONSULT" and any(_same_meeting(ev, o) for o in events
+                                                      if o.event_type == "CONSULT"):
                     continue
                 if any(_restated(ev, o) for o in events if o.evidence.start != ev.evidence.start):
                     continue
@@ -283,6 +284,8 @@ def _restated(a: Event, b: Event) -> bool:
 def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, pair,
               joint_pair, ld):
     """(source, [targets], reason) for one trigger, or None."""
+    stateless = [a for a in actors if not a.country and a.mention.kind == "PERSON"
+                 and a.start >= t1]
     actors = [a for a in actors if a.country]
     before = [a for a in actors if a.end <= t0]
     after = [a for a in actors if a.start >= t1]
@@ -310,8 +313,12 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
                  [a for a in others if a.mention.location]
     else:
         subjects = [a for a in before if not a.mention.location]
+        between = [a for a in after if not a.mention.location]
         if subjects:
             source, why = subjects[0], "actor before the trigger"
+        elif len({a.country for a in between}) >= 2:
+            # "négociations entre X et Y", "talks between X and Y"
+            source, why = between[0], "first of the parties after the trigger"
         elif last_source is not None and last_source.country:
             source, why = last_source, "subject carried over from the previous sentence"
         else:
@@ -327,7 +334,12 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
         targets = [a for a in targets if a.country != src_c] or [ranked[0]]
         return source, targets, why
     if src_c in pair and len(pair) == 2:
-        return source, [pair[1] if pair[0] == src_c else pair[0]], why + "; target: main pair"
+        partner = pair[1] if pair[0] == src_c else pair[0]
+        if stateless:  # a named person of unknown country: the other side of the story
+            m = replace(stateless[0].mention, country=partner)
+            return source, [_Actor(stateless[0].start, stateless[0].end, m)], \
+                why + "; target's country: main pair"
+        return source, [partner], why + "; target: main pair"
     return None
 
 
