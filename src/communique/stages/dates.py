@@ -191,12 +191,22 @@ def relative_shift(text: str, lang: str) -> tuple[str, int] | None:
 
 
 def document_anchor(texts: list[str], lang: str, published: dt.date | None) -> dt.date | None:
-    """The day a report is about: its first day-precise date not after publication."""
+    """The day a report is about: the first date its sentences give, written out ("le 21
+    janvier 2021") or relative to publication ("yesterday", "on Friday"), never after
+    publication; else the publication date."""
     hint = published.year if published else None
     for text in texts:
         for f in explicit_dates(text, lang, hint):
             if f.precision == "day" and (published is None or f.date <= published):
                 return f.date
+        if published is None:
+            continue
+        shift = relative_shift(text, lang)
+        if shift and shift[0] == "published":
+            return published + dt.timedelta(days=shift[1])
+        wd = weekday_date(text, lang, published)
+        if wd:
+            return wd
     return published
 
 
