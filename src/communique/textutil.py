@@ -48,9 +48,14 @@ def _unmarked(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(text[i] for i in keep), tuple(keep) + (len(text),)
 
 
+@functools.lru_cache(maxsize=4096)
+def _has_marks(text: str) -> bool:
+    return _OPTIONAL_MARKS.search(text) is not None
+
+
 def find_spans(pattern: re.Pattern, text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each match in `text`, ignoring optional Arabic marks."""
-    if not _OPTIONAL_MARKS.search(text):
+    if not _has_marks(text):
         for m in pattern.finditer(text):
             yield m.start(), m.end()
         return

@@ -129,14 +129,17 @@ class Gazetteer:
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)
                 if not CJK_RE.search(m.group())]
         folded = [fold(t) for _, _, t in toks]
+        # joinable[k]: tokens k and k+1 may belong to one name (only spaces, hyphens,
+        # apostrophes or dots between them).
+        joinable = [_SEP_OK.match(text[toks[k][1]:toks[k + 1][0]]) is not None
+                    for k in range(len(toks) - 1)]
         out = []
         i = 0
         while i < len(toks):
             hit = None
             for n in range(min(self.max_tokens, len(toks) - i), 0, -1):
                 j = i + n - 1
-                if n > 1 and not all(_SEP_OK.match(text[toks[k][1]:toks[k + 1][0]])
-                                     for k in range(i, j)):
+                if n > 1 and not all(joinable[i:j]):
                     continue
                 if n == 1 and toks[i][2] in self.exact:
                     hit = (toks[i][0], toks[i][1], self.exact[toks[i][2]])
