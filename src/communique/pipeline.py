@@ -32,21 +32,32 @@ def content_hash(doc: Document) -> str:
 
 
 class Pipeline:
-    def __init__(self, use_ner: bool = True):
+    """`extension`: people and organisations imported into the store, added to the
+    bundled knowledge base (see `store.kb.extension`)."""
+
+    def __init__(self, use_ner: bool = True, extension: tuple[list, list] | None = None):
         self.use_ner = use_ner
+        self.extension = extension or ([], [])
         self.version = __version__
         self.identifier = LanguageIdentifier()
         self._ner: dict[str, object] = {}
+        self._kb: KnowledgeBase | None = None
 
     def __getstate__(self):
-        return {"use_ner": self.use_ner, "version": self.version}
+        return {"use_ner": self.use_ner, "extension": self.extension}
 
     def __setstate__(self, state):
-        self.__init__(use_ner=state["use_ner"])
+        self.__init__(use_ner=state["use_ner"], extension=state["extension"])
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = KnowledgeBase.default().extended(*self.extension)
+        return self._kb
 
     def initialize(self) -> Pipeline:
         self.identifier.initialize()
-        KnowledgeBase.default()
+        _ = self.kb
         return self
 
     def _ner_model(self, lang: str):
@@ -75,10 +86,10 @@ class Pipeline:
             if stamp:
                 doc = dataclasses.replace(doc, published=stamp, published_source="text")
         ld = load_language(lang)
-        kb = KnowledgeBase.default()
+        kb = self.kb
         sentences = split(doc.text, cleaned.body, lang, ld.honorifics_before)
         ner = self._ner_spans(lang, sentences)
-        mentions = find_mentions(doc.text, sentences, ld, gazetteer(lang), ner)
+        mentions = find_mentions(doc.text, sentences, ld, gazetteer(lang, kb), ner)
         day = dates.document_anchor([s.text for s in sentences], lang, doc.published)
         mentions, entities = resolve(mentions, kb, day)
         events = code_events(doc.doc_id, doc.text, lang, sentences, mentions, ld, kb,

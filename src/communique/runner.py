@@ -12,6 +12,8 @@ from .ingest import iter_inputs
 from .pipeline import Pipeline
 from .records import Document, Processed, Rejection
 from .store import Store
+from .store.kb import extension as kb_extension
+from .store.kb import sync_bundled
 
 _worker_pipeline: Pipeline | None = None
 
@@ -26,9 +28,9 @@ class RunReport:
     rejections: list[Rejection] = field(default_factory=list)
 
 
-def _init_worker(use_ner: bool) -> None:
+def _init_worker(use_ner: bool, extension=None) -> None:
     global _worker_pipeline
-    _worker_pipeline = Pipeline(use_ner=use_ner).initialize()
+    _worker_pipeline = Pipeline(use_ner=use_ner, extension=extension).initialize()
 
 
 def _process(doc: Document) -> Processed | Rejection:
@@ -50,13 +52,15 @@ def run(inputs: Iterable[str], store: Store, workers: int = 1, batch_size: int =
         use_ner: bool = True, on_progress: Callable[[int, int], None] | None = None) -> RunReport:
     """Process every input into `store`; one transaction per batch."""
     report = RunReport()
+    sync_bundled(store)
+    extension = kb_extension(store)
     items = iter_inputs(inputs)
     pool = None
     if workers > 1:
         pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker,
-                                            initargs=(use_ner,))
+                                            initargs=(use_ner, extension))
     else:
-        _init_worker(use_ner)
+        _init_worker(use_ner, extension)
     try:
         for batch in _batches(items, batch_size):
             docs = [x for x in batch if isinstance(x, Document)]

@@ -21,6 +21,10 @@ app = typer.Typer(help="Political event data from diplomatic news in many langua
 console = Console(stderr=True)
 out = Console()
 
+from .kb_commands import kb_app  # noqa: E402
+
+app.add_typer(kb_app, name="kb")
+
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file to use.")]
 
 

@@ -106,6 +106,7 @@ class KnowledgeBase:
     """Read-only facts. Build once per process with `KnowledgeBase.default()`."""
 
     def __init__(self, roles: dict, igos: dict, capitals: dict, persons: list[Person]):
+        self.gazetteers: dict = {}  # per-language name indexes, built on first use
         self.roles = {k: Role(key=k, label=v.get("label", k), sector=v.get("sector", "GOV"),
                               office=v.get("office", k)) for k, v in roles.items()}
         self.igos = igos
@@ -131,6 +132,32 @@ class KnowledgeBase:
                    for i, item in enumerate(_load_yaml("persons.yaml", []))]
         return cls(roles=_load_yaml("roles.yaml", {}), igos=_load_yaml("igos.yaml", {}),
                    capitals=_load_yaml("capitals.yaml", {}), persons=persons)
+
+    def extended(self, persons: list[Person], organisations: list[tuple]) -> KnowledgeBase:
+        """This knowledge base plus imported people and organisations. An imported
+        record with the id of a known person adds its aliases and offices to it."""
+        if not persons and not organisations:
+            return self
+        merged = {p.entity_id: p for p in self.persons}
+        for p in persons:
+            old = merged.get(p.entity_id)
+            if old is None:
+                if p.name:
+                    merged[p.entity_id] = p
+                continue
+            merged[p.entity_id] = Person(
+                entity_id=old.entity_id, name=old.name, country=old.country or p.country,
+                qid=old.qid or p.qid, aliases=tuple(dict.fromkeys(old.aliases + p.aliases)),
+                offices=tuple(dict.fromkeys(old.offices + p.offices)))
+        igos = dict(self.igos)
+        for code, qid, name, aliases in organisations:
+            block = dict(igos.get(code) or {})
+            block.setdefault("qid", qid)
+            block["en"] = list(dict.fromkeys([*(block.get("en") or []), name, *aliases]))
+            igos[code] = block
+        roles = {k: {"label": r.label, "sector": r.sector, "office": r.office}
+                 for k, r in self.roles.items()}
+        return KnowledgeBase(roles, igos, self.capitals, list(merged.values()))
 
     def person(self, entity_id: str) -> Person | None:
         return self._by_id.get(entity_id)

@@ -190,13 +190,19 @@ class Gazetteer:
 EXTRA_ACTORS = frozenset({"HKG", "MAC"})
 
 
+@cache
+def _states() -> frozenset[str]:
+    return frozenset(KnowledgeBase.default().capitals) | EXTRA_ACTORS
+
+
+@cache
 def _cldr_names(lang: str) -> dict[str, str]:
     try:
         territories = Locale.parse(lang).territories
     except (UnknownLocaleError, ValueError):
         return {}
     codes = country_codes()
-    states = set(KnowledgeBase.default().capitals) | EXTRA_ACTORS
+    states = _states()
     return {codes[a2]: name for a2, name in territories.items()
             if a2 in codes and (codes[a2] in states or not states)}
 
@@ -208,13 +214,18 @@ def _lang_forms(block, lang: str) -> list[str]:
     return [forms] if isinstance(forms, str) else [str(f) for f in forms]
 
 
-@cache
-def gazetteer(lang: str) -> Gazetteer:
+def gazetteer(lang: str, kb: KnowledgeBase | None = None) -> Gazetteer:
     """The index for one language: its own forms, English forms, and known people."""
-    kb = KnowledgeBase.default()
+    kb = kb or KnowledgeBase.default()
+    if lang not in kb.gazetteers:
+        kb.gazetteers[lang] = _build(lang, kb)
+    return kb.gazetteers[lang]
+
+
+def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
     g = Gazetteer(lang)
     langs = [lang] if lang == "en" else [lang, "en"]
-    english = _cldr_names("en")
+    english = dict(_cldr_names("en"))
     for code, (_, name) in EXTRA_STATES.items():
         english.setdefault(code, name)
     for lg in langs:
