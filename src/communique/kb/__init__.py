@@ -54,6 +54,7 @@ class Role:
     label: str
     sector: str
     office: str  # the office a role phrase resolves to (secretary_of_state -> itself)
+    single: bool = False  # one holder at a time
 
 
 def _load_yaml(name: str, default):
@@ -108,7 +109,8 @@ class KnowledgeBase:
     def __init__(self, roles: dict, igos: dict, capitals: dict, persons: list[Person]):
         self.gazetteers: dict = {}  # per-language name indexes, built on first use
         self.roles = {k: Role(key=k, label=v.get("label", k), sector=v.get("sector", "GOV"),
-                              office=v.get("office", k)) for k, v in roles.items()}
+                              office=v.get("office", k), single=bool(v.get("single")))
+                      for k, v in roles.items()}
         self.igos = igos
         self.capitals = capitals
         self.persons = persons
@@ -155,8 +157,8 @@ class KnowledgeBase:
             block.setdefault("qid", qid)
             block["en"] = list(dict.fromkeys([*(block.get("en") or []), name, *aliases]))
             igos[code] = block
-        roles = {k: {"label": r.label, "sector": r.sector, "office": r.office}
-                 for k, r in self.roles.items()}
+        roles = {k: {"label": r.label, "sector": r.sector, "office": r.office,
+                     "single": r.single} for k, r in self.roles.items()}
         return KnowledgeBase(roles, igos, self.capitals, list(merged.values()))
 
     def person(self, entity_id: str) -> Person | None:
@@ -175,4 +177,8 @@ class KnowledgeBase:
         office = self.roles[role].office if role in self.roles else role
         found = [(p, o) for o, p in self._holders.get((office, country), []) if o.covers(day)]
         people = {p.entity_id for p, _ in found}
+        if len(people) > 1 and role in self.roles and self.roles[office].single:
+            # An open-ended term is ended by the next appointment to a one-holder office.
+            latest = max(found, key=lambda f: f[1].start or dt.date.min)
+            return latest
         return found[0] if len(people) == 1 else None

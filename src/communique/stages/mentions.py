@@ -241,7 +241,8 @@ def _tie(text: str, sent: Sentence, entities: list[Match], roles: list[_Role],
         after = [e for e in entities if e.start >= r.end and len(text[r.end:e.start]) <= 25
                  and fold(text[r.end:e.start].strip(" ,")) in ld.connector | {""}
                  and "," not in text[r.end:e.start]]
-        before = [e for e in entities if e.end <= r.start and text[e.end:r.start].strip() == ""
+        before = [e for e in entities if e.end <= r.start
+                  and re.fullmatch(r"(?:['’]s)?\s*", text[e.end:r.start])
                   and e.entry.kind in ("COUNTRY", "DEMONYM", "IGO")]
         pick = (inside or after[:1] or before[-1:])
         if pick:
