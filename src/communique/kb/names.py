@@ -19,6 +19,7 @@ _DIGRAPHS = (
     ("shch", "s"), ("sch", "s"), ("tch", "c"), ("zh", "j"), ("kh", "k"), ("gh", "g"),
     ("ch", "c"), ("sh", "s"), ("ph", "f"), ("th", "t"), ("dj", "j"), ("dzh", "j"),
     ("ts", "c"), ("tz", "c"), ("ck", "k"), ("qu", "k"), ("ou", "u"),
+    ("ce", "se"), ("ci", "si"),  # soft c in Romance spellings: Inácio / Инасиу
 )
 _LETTERS = str.maketrans({"q": "k", "c": "k", "v": "f", "w": "", "y": "", "x": "ks",
                           "z": "s", "'": "", "`": ""})

@@ -45,6 +45,7 @@ class LanguageData:
     locative: frozenset[str] = frozenset()  # folded words that put a place name as location
     connector: frozenset[str] = frozenset()  # between a role phrase and its country
     conjunction: frozenset[str] = frozenset()  # joins two actors into one group
+    name_stop: frozenset[str] = frozenset()  # words that end a name (scripts without case)
 
 
 def available_languages() -> tuple[str, ...]:
@@ -131,4 +132,4 @@ def load_language(iso: str) -> LanguageData:
         honorifics_after=tuple(str(h) for h in hon.get("after") or []),
         markers=markers, boilerplate=boiler, demonyms=_demonyms(folder / "demonyms.tsv"),
         locative=words("locative"), connector=words("connector"),
-        conjunction=words("conjunction"))
+        conjunction=words("conjunction"), name_stop=words("name_stop"))

@@ -23,7 +23,7 @@ NAME_PARTICLES = frozenset({"le", "la", "de", "du", "van", "von", "der", "da", "
 NO_CASE_SCRIPTS = ("ar", "fa", "zh")
 ROLE_JOINERS = re.compile(r"^\s*(?:[-–—,،、/]|et|and|y|und|ve|и|і|та|және|و|и\s+о\.)?\s*$", re.I)
 MAX_ARABIC_NAME_TOKENS = 3
-MAX_NAME_TOKENS = 4
+MAX_NAME_TOKENS = 5
 
 
 @dataclass(slots=True)
@@ -143,6 +143,13 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], ld: LanguageData, 
         for p in _honorific_persons(sent, ld, rel_blocked):
             if not _overlaps(p.start, p.end, persons):
                 persons.append(p)
+        if ld.iso in ("ar", "fa", "zh"):
+            for r in roles:
+                after = _skip_attached(text, r.end, entities, ld)
+                span = (_cjk_name_after(text, after, ld) if ld.iso == "zh" else
+                        _arabic_name_after(text, after, sent.end, ld, entities, roles))
+                if span and not _overlaps(span[0], span[1], persons):
+                    persons.append(_Person(span[0], span[1], "name after role"))
         if ld.iso not in NO_CASE_SCRIPTS:
             for r in roles:
                 after = r.end
@@ -171,6 +178,52 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], ld: LanguageData, 
     for sent, entities, roles, persons in per_sent:
         out.extend(_tie(text, sent, entities, _group_roles(text, roles), persons, ld))
     return tuple(sorted(out, key=lambda m: m.start))
+
+
+def _skip_attached(text: str, pos: int, entities: list[Match], ld: LanguageData) -> int:
+    """Past a country or demonym that belongs to the role phrase ending at `pos`."""
+    for e in entities:
+        gap = text[pos:e.start]
+        if e.start >= pos and len(gap) <= 25 and fold(gap.strip()) in ld.connector | {""}:
+            return e.end
+    return pos
+
+
+def _arabic_name_after(text: str, pos: int, limit: int, ld: LanguageData, entities, roles):
+    """Up to four words after a role phrase, until punctuation or a word that cannot be
+    part of a name ("الرئيس المصري عبد الفتاح السيسي، أمس")."""
+    start = end = None
+    count = 0
+    for tok in TOKEN_RE.finditer(text, pos, limit):
+        gap = text[(end if end is not None else pos):tok.start()]
+        if gap.strip():
+            break
+        word = fold(tok.group())
+        if word in ld.name_stop or _overlaps(tok.start(), tok.end(), entities) or \
+                _overlaps(tok.start(), tok.end(), roles) or word.isdigit():
+            break
+        if count and word[:1] in ("ب", "ل") and word != "بن":
+            break  # a preposition-prefixed word starts the rest of the clause
+        start = tok.start() if start is None else start
+        end = tok.end()
+        count += 1
+        if count == 4:
+            break
+    return (start, end) if start is not None else None
+
+
+CJK_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・][\u4e00-\u9fff]{1,6})+|[\u4e00-\u9fff]{2,3}")
+
+
+def _cjk_name_after(text: str, pos: int, ld: LanguageData):
+    """A Chinese name right after a role: "外长王毅会见" → 王毅; "外长爱德华多·雷纳"."""
+    m = CJK_NAME.match(text, pos)
+    if not m:
+        return None
+    name = m.group()
+    if "·" not in name and "・" not in name and len(name) == 3 and name[2] in ld.name_stop:
+        return pos, pos + 2
+    return m.start(), m.end()
 
 
 @dataclass(slots=True)

@@ -63,7 +63,42 @@ def resolve(mentions: tuple[Mention, ...], kb: KnowledgeBase,
         out[i] = replace(m, entity_id=eid, name=base, reason=f"{m.reason}; name-key cluster")
     resolved = [out[i] for i in range(len(mentions))]
     resolved = _share_attributes(resolved, kb, day)
+    resolved = _roles_to_people(resolved, kb)
     return tuple(resolved), _entities(resolved, kb)
+
+
+MINISTER_FAMILY = frozenset({"minister", "foreign_minister", "secretary_of_state",
+                             "deputy_prime_minister", "defence_minister", "energy_minister",
+                             "trade_minister", "economy_minister", "finance_minister",
+                             "interior_minister"})
+
+
+def _same_office(kb: KnowledgeBase, a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    ra, rb = kb.role(a), kb.role(b)
+    oa, ob = (ra.office if ra else a), (rb.office if rb else b)
+    return oa == ob or (a == "minister" and ob in MINISTER_FAMILY)
+
+
+def _roles_to_people(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """ "Le ministre a informé ...", "the US Secretary of State said ...": a role phrase
+    standing alone is the person of that office named earlier in the document."""
+    out = []
+    seen: list[Mention] = []  # people so far, in text order
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.kind == "PERSON" and m.entity_id:
+            seen.append(m)
+        elif m.kind == "ROLE" and m.head and not m.name:
+            match = next((p for p in reversed(seen) if _same_office(kb, m.role, p.role)
+                          and (m.country is None or p.country == m.country)), None)
+            if match is not None:
+                m = replace(m, entity_id=match.entity_id, name=match.name, qid=match.qid,
+                            country=m.country or match.country,
+                            reason=f"the {m.role.replace('_', ' ')} named before: {match.name}")
+        out.append(m)
+    index = {id(m): i for i, m in enumerate(mentions)}
+    return sorted(out, key=lambda x: (x.start, index.get(id(x), 0)))
 
 
 def _resolve_other(m: Mention, kb: KnowledgeBase, day: dt.date | None) -> Mention:
