@@ -215,10 +215,14 @@ def _arabic_name_after(text: str, pos: int, limit: int, ld: LanguageData, entiti
 CJK_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・][\u4e00-\u9fff]{1,6})+|[\u4e00-\u9fff]{2,3}")
 
 
+CJK_NOT_NAME = re.compile(
+    r"周[一二三四五六日天末]|星期|[今昨明前]天|近日|日前|当地|[本上下]周|此前|随后")
+
+
 def _cjk_name_after(text: str, pos: int, ld: LanguageData):
     """A Chinese name right after a role: "外长王毅会见" → 王毅; "外长爱德华多·雷纳"."""
     m = CJK_NAME.match(text, pos)
-    if not m:
+    if not m or CJK_NOT_NAME.match(m.group()) or m.group()[0] in ld.name_stop:
         return None
     name = m.group()
     if "·" not in name and "・" not in name and len(name) == 3 and name[2] in ld.name_stop:
