@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from communique.pipeline import Pipeline
+from communique.records import Document
 from communique.runner import run
 from communique.store import Store
 
@@ -51,6 +53,8 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=200)
     ap.add_argument("--no-ner", action="store_true")
+    ap.add_argument("--stages", type=int, default=300, metavar="N",
+                    help="also time each stage on N articles in one process (0: skip)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
@@ -68,6 +72,30 @@ def main(argv: list[str]) -> None:
     print(f"peak RSS: {peak_rss_mb():.0f} MB (largest process)")
     print(f"stored: {counts['documents']} documents, {counts['events']} events, "
           f"{counts['mentions']} mentions; rejected: {len(report.rejections)}")
+    if args.stages:
+        stage_times(args.stages, not args.no_ner)
+
+
+def stage_times(n: int, use_ner: bool) -> None:
+    """Seconds per stage over n articles in this process, models already loaded."""
+    samples = [json.loads(line) for line in
+               (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    pipeline = Pipeline(use_ner=use_ner).initialize()
+    docs = [Document(doc_id=f"s{i}", text=samples[i % len(samples)]["text"],
+                     published=dt.date.fromisoformat(samples[i % len(samples)]["published"]))
+            for i in range(n)]
+    for d in docs[:len(samples)]:  # warm up: language models, gazetteers, NER
+        pipeline.process(d)
+    pipeline.timings.clear()
+    for d in docs:
+        pipeline.process(d)
+    total = sum(pipeline.timings.values())
+    print(f"per-stage time over {n} articles, one process ({1000 * total / n:.1f} ms/article):")
+    for stage, sec in pipeline.timings.items():
+        print(f"  {stage:10s} {1000 * sec / n:7.2f} ms/article  {100 * sec / total:5.1f} %")
+    resolution = pipeline.timings.get("resolve", 0.0)
+    print(f"resolution (resolve stage) adds {100 * resolution / (total - resolution):.1f} % "
+          "to the time of the other stages")
 
 
 if __name__ == "__main__":

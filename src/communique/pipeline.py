@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib.util
+import time
 
 from . import __version__
 from .errors import UnsupportedLanguageError
@@ -42,6 +43,7 @@ class Pipeline:
         self.identifier = LanguageIdentifier()
         self._ner: dict[str, object] = {}
         self._kb: KnowledgeBase | None = None
+        self.timings: dict[str, float] = {}  # seconds spent per stage, summed over documents
 
     def __getstate__(self):
         return {"use_ner": self.use_ner, "extension": self.extension}
@@ -76,11 +78,14 @@ class Pipeline:
 
     def process(self, doc: Document) -> Processed:
         """Everything found in one document. Raises CommuniqueError for a rejection."""
+        clock = _Clock(self.timings)
         cleaned = clean(doc.text)
         body = "\n".join(doc.text[s.start:s.end] for s in cleaned.body)
         if not body.strip():
             raise UnsupportedLanguageError("no article text left after removing boilerplate")
+        clock.lap("clean")
         lang = self.identifier.identify(body, doc.lang)
+        clock.lap("language")
         if doc.published is None:
             stamp = _published_from_text(doc.text, cleaned, lang)
             if stamp:
@@ -88,16 +93,21 @@ class Pipeline:
         ld = load_language(lang)
         kb = self.kb
         sentences = split(doc.text, cleaned.body, lang, ld.honorifics_before)
+        clock.lap("sentences")
         ner = self._ner_spans(lang, sentences)
+        clock.lap("ner")
         mentions = find_mentions(doc.text, sentences, ld, gazetteer(lang, kb), ner)
+        clock.lap("mentions")
         day = dates.document_anchor([s.text for s in sentences], lang, doc.published)
         mentions, entities = resolve(mentions, kb, day)
+        clock.lap("resolve")
         events = code_events(doc.doc_id, doc.text, lang, sentences, mentions, ld, kb,
                              doc.published, self.version)
+        clock.lap("events")
         return Processed(document=dataclasses.replace(doc, lang=lang),
                          content_hash=content_hash(doc), lang=lang, segments=cleaned.body,
-                         sentences=sentences,
-                         mentions=mentions, events=events, entities=entities)
+                         sentences=sentences, mentions=mentions, events=events,
+                         entities=entities)
 
     def _ner_spans(self, lang, sentences):
         nlp = self._ner_model(lang)
@@ -110,6 +120,17 @@ class Pipeline:
                     out.setdefault(sent.index, []).append(
                         (sent.start + ent.start_char, sent.start + ent.end_char))
         return out
+
+
+class _Clock:
+    def __init__(self, sink: dict[str, float]):
+        self.sink = sink
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.sink[stage] = self.sink.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 def _published_from_text(text: str, cleaned, lang: str):
