@@ -33,11 +33,13 @@ def _init_worker(use_ner: bool, extension=None) -> None:
     _worker_pipeline = Pipeline(use_ner=use_ner, extension=extension).initialize()
 
 
-def _process(doc: Document) -> Processed | Rejection:
+def _process(item: Document | Rejection) -> Processed | Rejection:
+    if isinstance(item, Rejection):
+        return item
     try:
-        return _worker_pipeline.process(doc)
+        return _worker_pipeline.process(item)
     except CommuniqueError as exc:
-        return Rejection(doc.origin or doc.doc_id, str(exc), doc.doc_id)
+        return Rejection(item.origin or item.doc_id, str(exc), item.doc_id)
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:
@@ -50,7 +52,11 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 
 def run(inputs: Iterable[str], store: Store, workers: int = 1, batch_size: int = 100,
         use_ner: bool = True, on_progress: Callable[[int, int], None] | None = None) -> RunReport:
-    """Process every input into `store`; one transaction per batch."""
+    """Process every input into `store`; one transaction per batch.
+
+    With several workers, documents stream through a process pool while the main process
+    writes finished batches, so storing overlaps with processing.
+    """
     report = RunReport()
     sync_bundled(store)
     extension = kb_extension(store)
@@ -59,27 +65,26 @@ def run(inputs: Iterable[str], store: Store, workers: int = 1, batch_size: int =
     if workers > 1:
         pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker,
                                             initargs=(use_ner, extension))
+        results = pool.imap(_process, items, chunksize=4)
     else:
         _init_worker(use_ner, extension)
+        results = map(_process, items)
     try:
-        for batch in _batches(items, batch_size):
-            docs = [x for x in batch if isinstance(x, Document)]
-            rejected = [x for x in batch if isinstance(x, Rejection)]
-            results = pool.map(_process, docs, chunksize=4) if pool else map(_process, docs)
-            processed = []
-            for r in results:
-                (processed if isinstance(r, Processed) else rejected).append(r)
+        for batch in _batches(results, batch_size):
+            processed = [r for r in batch if isinstance(r, Processed)]
+            rejected = [r for r in batch if isinstance(r, Rejection)]
             res = store.write_batch(processed, rejected)
-            report.documents += len(docs)
+            n_docs = sum(1 for r in batch if isinstance(r, Processed) or r.doc_id is not None)
+            report.documents += n_docs
             report.added += res.added
             report.replaced += res.replaced
             report.unchanged += res.unchanged
             report.events += res.events
             report.rejections.extend(rejected)
             if on_progress:
-                on_progress(len(docs), len(rejected))
+                on_progress(n_docs, len(rejected))
     finally:
         if pool:
-            pool.close()
+            pool.terminate()
             pool.join()
     return report

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import StoreError
 from ..records import Processed, Rejection
@@ -162,14 +163,16 @@ def _reject_id(r: Rejection) -> str:
 
 
 def _insert(con, table: str, rows: list[tuple], conflict: str = "") -> None:
-    """Insert many rows at once: one VALUES statement per chunk (executemany is slow)."""
+    """Insert many rows at once through an Arrow table (row-wise inserts cost ~1 ms a row
+    in DuckDB; an Arrow scan costs microseconds)."""
     if not rows:
         return
-    width = len(rows[0])
-    placeholders = "(" + ", ".join("?" * width) + ")"
-    chunk = max(1, 2000 // width)
-    for i in range(0, len(rows), chunk):
-        part = rows[i:i + chunk]
-        sql = f"INSERT INTO {table} VALUES " + ", ".join([placeholders] * len(part)) + \
-              f" {conflict}"
-        con.execute(sql, [v for row in part for v in row])
+    columns = list(zip(*rows, strict=True))
+    batch = pa.Table.from_arrays([pa.array(list(c)) for c in columns],
+                                 names=[f"c{i}" for i in range(len(columns))])
+    name = f"_batch_{abs(hash(table))}"
+    con.register(name, batch)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM {name} {conflict}")
+    finally:
+        con.unregister(name)
