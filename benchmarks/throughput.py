@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -41,6 +43,39 @@ def build_corpus(path: Path, n: int) -> int:
     return chars
 
 
+class TreeRSS(threading.Thread):
+    """Samples the summed resident memory of this process and its children (Linux)."""
+
+    def __init__(self, every: float = 0.2):
+        super().__init__(daemon=True)
+        self.every, self.peak, self.running = every, 0, True
+
+    @staticmethod
+    def _rss_kb(pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                return next(int(line.split()[1]) for line in f if line.startswith("VmRSS"))
+        except (OSError, StopIteration):
+            return 0
+
+    def _tree(self) -> list[int]:
+        me, pids = os.getpid(), [os.getpid()]
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as f:
+                        if int(f.read().rsplit(")", 1)[1].split()[1]) == me:
+                            pids.append(int(entry))
+                except (OSError, IndexError, ValueError):
+                    continue
+        return pids
+
+    def run(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, sum(self._rss_kb(p) for p in self._tree()))
+            time.sleep(self.every)
+
+
 def peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -59,17 +94,21 @@ def main(argv: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         chars = build_corpus(corpus, args.articles)
+        sampler = TreeRSS()
+        sampler.start()
         with Store(Path(tmp) / "bench.duckdb") as store:
             t0 = time.perf_counter()
             report = run([str(corpus)], store, workers=args.workers,
                          batch_size=args.batch_size, use_ner=not args.no_ner)
             elapsed = time.perf_counter() - t0
             counts = store.counts()
+        sampler.running = False
     print(f"articles: {args.articles} ({chars / args.articles:.0f} characters on average), "
           f"workers: {args.workers}, ner: {not args.no_ner}")
     print(f"elapsed: {elapsed:.1f} s (model loading included)")
     print(f"throughput: {args.articles / elapsed:.1f} articles/s")
-    print(f"peak RSS: {peak_rss_mb():.0f} MB (largest process)")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB (largest process), "
+          f"{sampler.peak / 1024:.0f} MB (this process and its workers together)")
     print(f"stored: {counts['documents']} documents, {counts['events']} events, "
           f"{counts['mentions']} mentions; rejected: {len(report.rejections)}")
     if args.stages:
