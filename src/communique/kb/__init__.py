@@ -79,6 +79,21 @@ def _date(value, where: str) -> dt.date | None:
         raise DataFileError(f"{where}: bad date {value!r}") from exc
 
 
+@cache
+def countries() -> dict[str, tuple[str | None, str]]:
+    """alpha-3 -> (Wikidata QID, English name) for the states we treat as actors."""
+    path = DATA / "countries.tsv"
+    out: dict[str, tuple[str | None, str]] = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith(("#", "iso3\t")):
+            continue
+        iso3, _, qid, name, _full = line.split("\t")
+        out[iso3] = (qid or None, name)
+    return out
+
+
 def country_codes() -> dict[str, str]:
     """alpha-2 -> alpha-3 for every ISO 3166-1 country, plus the extras."""
     out = {c.alpha_2: c.alpha_3 for c in pycountry.countries}

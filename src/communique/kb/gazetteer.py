@@ -19,7 +19,7 @@ from babel.core import UnknownLocaleError
 
 from ..lang import load_language
 from ..textutil import CJK_RE, TOKEN_RE, fold
-from . import EXTRA_STATES, KnowledgeBase, country_codes
+from . import EXTRA_STATES, KnowledgeBase, countries, country_codes
 
 KIND_PRIORITY = {"PERSON": 0, "IGO": 1, "COUNTRY": 2, "DEMONYM": 3, "CAPITAL": 4, "SEAT": 5}
 ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҮҰҢӨҺӘ0-9+&.\- ]{2,12}$")
@@ -88,6 +88,8 @@ class Gazetteer:
         self.cjk: dict[str, list[Entry]] = {}
         self.max_tokens = 1
         self.max_cjk = 1
+        self.endings: tuple[str, ...] = ()
+        self.stems: dict[str, list[Entry]] = {}  # keys whose last word lost its ending
 
     def add(self, form: str, entry: Entry) -> None:
         form = form.strip()
@@ -108,7 +110,33 @@ class Gazetteer:
         if self.lang in ("ar", "fa") and key.startswith("ال") and len(key) > 4:
             self.folded.setdefault(key[2:], []).append(entry)
         self.folded.setdefault(key, []).append(entry)
+        if self.endings:
+            self.stems.setdefault(self._stem(key), []).append(entry)
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+    def _stem(self, key: str) -> str:
+        head, _, last = key.rpartition(" ")
+        for e in self.endings:
+            if last.endswith(e) and len(last) - len(e) >= 4:
+                last = last[:-len(e)]
+                break
+        return f"{head} {last}" if head else last
+
+    def _inflected(self, key: str) -> list[Entry] | None:
+        """Entries for a key whose last word carries a case ending."""
+        if not self.endings:
+            return None
+        head, _, last = key.rpartition(" ")
+        for e in ("", *self.endings):
+            if e and not last.endswith(e):
+                continue
+            base = last[:-len(e)] if e else last
+            if len(base) < 4:
+                continue
+            found = self.stems.get(f"{head} {base}" if head else base)
+            if found:
+                return found
+        return None
 
     def find(self, text: str, offset: int = 0) -> list[Match]:
         """All non-overlapping matches in `text`, offsets shifted by `offset`."""
@@ -148,10 +176,11 @@ class Gazetteer:
                 firsts = _ar_variants(folded[i]) if self.lang in ("ar", "fa") else [folded[i]]
                 for first in firsts:
                     key = f"{first} {rest}" if rest else first
-                    if key in self.folded:
+                    entries = self.folded.get(key) or self._inflected(key)
+                    if entries:
                         start = toks[i][0] + _skip_letters(toks[i][2],
                                                            len(folded[i]) - len(first))
-                        hit = (start, toks[j][1], self.folded[key])
+                        hit = (start, toks[j][1], entries)
                         break
                 if hit:
                     break
@@ -192,7 +221,7 @@ EXTRA_ACTORS = frozenset({"HKG", "MAC"})
 
 @cache
 def _states() -> frozenset[str]:
-    return frozenset(KnowledgeBase.default().capitals) | EXTRA_ACTORS
+    return frozenset(countries()) | frozenset(KnowledgeBase.default().capitals) | EXTRA_ACTORS
 
 
 @cache
@@ -224,13 +253,21 @@ def gazetteer(lang: str, kb: KnowledgeBase | None = None) -> Gazetteer:
 
 def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
     g = Gazetteer(lang)
+    try:
+        g.endings = load_language(lang).case_endings
+    except Exception:  # a language without a data folder has no endings
+        g.endings = ()
     langs = [lang] if lang == "en" else [lang, "en"]
     english = dict(_cldr_names("en"))
     for code, (_, name) in EXTRA_STATES.items():
         english.setdefault(code, name)
+    known = countries()
+    for code, (_, name) in known.items():
+        english[code] = name
     for lg in langs:
         for code, name in _cldr_names(lg).items():
-            g.add(name, Entry("COUNTRY", code, english.get(code, name)))
+            g.add(name, Entry("COUNTRY", code, english.get(code, name),
+                              qid=known.get(code, (None,))[0]))
         try:
             data = load_language(lg)
         except Exception:  # a language may have no data folder yet; CLDR still applies
@@ -239,7 +276,9 @@ def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
             kind = "COUNTRY" if form.startswith("=") else "DEMONYM"
             if code in kb.igos:
                 kind = "IGO"
-            g.add(form.lstrip("="), Entry(kind, code, english.get(code, code)))
+            qid = (kb.igos[code].get("qid") if kind == "IGO" and isinstance(kb.igos[code], dict)
+                   else known.get(code, (None,))[0])
+            g.add(form.lstrip("="), Entry(kind, code, english.get(code, code), qid=qid))
         for code, block in kb.igos.items():
             names = _lang_forms(block, lg)
             for form in names:

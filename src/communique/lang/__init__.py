@@ -46,6 +46,7 @@ class LanguageData:
     connector: frozenset[str] = frozenset()  # between a role phrase and its country
     conjunction: frozenset[str] = frozenset()  # joins two actors into one group
     name_stop: frozenset[str] = frozenset()  # words that end a name (scripts without case)
+    case_endings: tuple[str, ...] = ()  # inflections names take ("Астане", "Лавровым")
 
 
 def available_languages() -> tuple[str, ...]:
@@ -132,4 +133,5 @@ def load_language(iso: str) -> LanguageData:
         honorifics_after=tuple(str(h) for h in hon.get("after") or []),
         markers=markers, boilerplate=boiler, demonyms=_demonyms(folder / "demonyms.tsv"),
         locative=words("locative"), connector=words("connector"),
-        conjunction=words("conjunction"), name_stop=words("name_stop"))
+        conjunction=words("conjunction"), name_stop=words("name_stop"),
+        case_endings=tuple(sorted(words("case_endings"), key=len, reverse=True)))
