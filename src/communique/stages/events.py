@@ -81,6 +81,11 @@ def _speaker(text: str, sent: Sentence, actors: list[_Actor], ld: LanguageData):
         return None, None
     for m0, m1 in find_spans(pat, sent.text):
         v0, v1 = sent.start + m0, sent.start + m1
+        # A person right after the verb speaks: "said Wang", "a déclaré M. Wang", "وأكد لو".
+        right_after = [a for a in actors if 0 <= a.start - v1 <= 3
+                       and a.mention.kind in ("PERSON", "ROLE")]
+        if right_after:
+            return right_after[0], v0
         # Inverted attribution closes a quote: '..., a déclaré M. Wang' / '..., said Wang'.
         if re.search(r"[,»\"”]\s*$", text[sent.start:v0]):
             after = [a for a in actors if a.start >= v0 and a.start - v1 <= 30
@@ -128,9 +133,16 @@ def _joint_end(sent: Sentence, ld: LanguageData, before: int) -> int | None:
     return ends[-1] if ends else None
 
 
-def _status(sent: Sentence, ld: LanguageData, trig: Trigger, t0: int) -> str:
+def _status(sent: Sentence, ld: LanguageData, trig: Trigger, t0: int,
+            actors: list[_Actor]) -> str:
     if trig.status:
         return trig.status
+    text = sent.text
+    for a in actors:  # a name is no marker: "لُو" (Lu) is not "لو" (if)
+        if a.mention.kind == "PERSON" and sent.start <= a.start < a.end <= sent.end:
+            i, j = a.start - sent.start, a.end - sent.start
+            text = text[:i] + " " * (j - i) + text[j:]
+    sent = Sentence(sent.index, sent.start, sent.end, text, sent.paragraph)
     window = sent.text[:max(0, t0 - sent.start) + 1]
     if has_match(ld.markers.get("negation"), window[-40:]):
         return "negated"
@@ -202,9 +214,11 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
         speaker, verb_at = _speaker(text, sent, actors, ld)
         speaker = quoted.get(sent.index) or speaker
         seen: set[tuple] = set()
+        prev_end = sent.start
         for t0, t1, trig in triggers:
             made = _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source,
-                             pair, joint_pair, ld)
+                             pair, joint_pair, ld, prev_end)
+            prev_end = t1
             if not made:
                 continue
             source, targets, why = made
@@ -278,11 +292,14 @@ def _restated(a: Event, b: Event) -> bool:
         return False
     wa = {w.casefold() for w in CONTENT_WORD.findall(a.evidence.text)}
     wb = {w.casefold() for w in CONTENT_WORD.findall(b.evidence.text)}
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+CLAUSE_BREAK = re.compile(r"[,;:،؛،]")
 
 
 def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, pair,
-              joint_pair, ld):
+              joint_pair, ld, prev_end=0):
     """(source, [targets], reason) for one trigger, or None."""
     stateless = [a for a in actors if not a.country and a.mention.kind == "PERSON"
                  and a.start >= t1]
@@ -295,9 +312,14 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
         return joint_pair[0], [joint_pair[1]], "joint subject: the parties of the last meeting"
     if speaker is not None and speaker.country and (verb_at is None or verb_at <= t0
                                                     or speaker.start >= t1):
-        clause_start = verb_at if verb_at is not None and verb_at <= t0 else sent.start
-        subjects = [a for a in before if a.start >= clause_start and a is not speaker
-                    and not a.mention.location]
+        clause_start = max(verb_at if verb_at is not None and verb_at <= t0 else sent.start,
+                           prev_end)
+        # The reported clause's own subject: right before the trigger, no clause boundary
+        # in between, or named inside a nominal trigger ("le soutien des États-Unis à").
+        subjects = [a for a in actors if a is not speaker and not a.mention.location
+                    and clause_start <= a.start < t1
+                    and (a.start >= t0 or not CLAUSE_BREAK.search(text[a.end:t0]))
+                    and (a.start >= t0 or t0 - a.end <= 40)]
         reported = subjects[-1] if subjects else None
         if reported is not None and reported.country != speaker.country:
             if trig.type == "ACCUSE":
@@ -329,6 +351,10 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
                  [a for a in after if a.country != src_c] + \
                  [a for a in before if a.country != src_c]
     src_c = source.country
+    visited = [a for a in after if a.mention.location and a.country != src_c
+               and a.start - t1 <= 25]
+    if trig.type == "CONSULT" and visited and (not ranked or visited[0].start < ranked[0].start):
+        return source, [visited[0]], why + "; target: the place visited"
     if ranked:
         targets = _group_after(text, actors, ranked[0], ld)
         targets = [a for a in targets if a.country != src_c] or [ranked[0]]
@@ -369,6 +395,6 @@ def _make_event(doc_id, text, lang, sent, t0, t1, trig, source, target, why, act
         doc_id=doc_id, event_type=trig.type, source=src_rec, target=tgt_rec,
         evidence=Evidence(text=sent.text, start=sent.start, end=sent.end), mode=mode, date=day,
         date_precision=precision, location=location, trigger=text[t0:t1],
-        status=_status(sent, ld, trig, t0), confidence=round(min(confidence, 0.95), 2),
+        status=_status(sent, ld, trig, t0, actors), confidence=round(min(confidence, 0.95), 2),
         cameo=codes.cameo, quad_class=codes.quad_class, goldstein=codes.goldstein, lang=lang,
         resolution_reason=why, pipeline_version=version)
