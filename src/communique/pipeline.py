@@ -16,6 +16,7 @@ from .kb.gazetteer import gazetteer
 from .lang import load_language
 from .records import Document, Processed
 from .stages import dates
+from .stages.classify import EventClassifier
 from .stages.clean import clean
 from .stages.events import code_events
 from .stages.language import LanguageIdentifier
@@ -36,8 +37,11 @@ class Pipeline:
     """`extension`: people and organisations imported into the store, added to the
     bundled knowledge base (see `store.kb.extension`)."""
 
-    def __init__(self, use_ner: bool = True, extension: tuple[list, list] | None = None):
+    def __init__(self, use_ner: bool = True, extension: tuple[list, list] | None = None,
+                 use_classifier: bool = True):
         self.use_ner = use_ner
+        self.use_classifier = use_classifier
+        self.classifier = EventClassifier()
         self.extension = extension or ([], [])
         self.version = __version__
         self.identifier = LanguageIdentifier()
@@ -46,10 +50,12 @@ class Pipeline:
         self.timings: dict[str, float] = {}  # seconds spent per stage, summed over documents
 
     def __getstate__(self):
-        return {"use_ner": self.use_ner, "extension": self.extension}
+        return {"use_ner": self.use_ner, "extension": self.extension,
+                "use_classifier": self.use_classifier}
 
     def __setstate__(self, state):
-        self.__init__(use_ner=state["use_ner"], extension=state["extension"])
+        self.__init__(use_ner=state["use_ner"], extension=state["extension"],
+                      use_classifier=state["use_classifier"])
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -59,6 +65,8 @@ class Pipeline:
 
     def initialize(self) -> Pipeline:
         self.identifier.initialize()
+        if self.use_classifier:
+            self.classifier.initialize()
         _ = self.kb
         return self
 
@@ -101,13 +109,27 @@ class Pipeline:
         day = dates.document_anchor([s.text for s in sentences], lang, doc.published)
         mentions, entities = resolve(mentions, kb, day)
         clock.lap("resolve")
+        probs = self._classify(sentences, mentions)
+        clock.lap("classifier")
         events = code_events(doc.doc_id, doc.text, lang, sentences, mentions, ld, kb,
-                             doc.published, self.version)
+                             doc.published, self.version, probs)
         clock.lap("events")
         return Processed(document=dataclasses.replace(doc, lang=lang),
                          content_hash=content_hash(doc), lang=lang, segments=cleaned.body,
                          sentences=sentences, mentions=mentions, events=events,
                          entities=entities)
+
+    def _classify(self, sentences, mentions) -> dict[int, dict[str, float]]:
+        """Type probabilities for sentences naming actors of two or more countries."""
+        if not self.use_classifier or not self.classifier.available:
+            return {}
+        countries: dict[int, set[str]] = {}
+        for m in mentions:
+            if m.country and m.kind in ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL"):
+                countries.setdefault(m.sentence, set()).add(m.country)
+        chosen = [s for s in sentences if len(countries.get(s.index, ())) >= 2]
+        return dict(zip((s.index for s in chosen),
+                        self.classifier.predict([s.text for s in chosen]), strict=True))
 
     def _ner_spans(self, lang, sentences):
         nlp = self._ner_model(lang)

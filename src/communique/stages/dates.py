@@ -50,19 +50,22 @@ def _alt(names) -> str:
 def grammar(lang: str) -> DateGrammar:
     conf = _yaml(LANG_ROOT / lang / "dates.yaml", {})
     locales = conf.get("cldr_locales") or [lang]
+    widths = conf.get("weekday_widths") or ["wide"]
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     for loc in locales:
-        for width in ("wide", "abbreviated"):
+        for width in ("wide", "abbreviated", "short"):
             for ctx in ("format", "stand-alone"):
                 try:
-                    for num, name in get_month_names(width, ctx, locale=loc).items():
+                    for num, name in (get_month_names(width, ctx, locale=loc).items()
+                                      if width != "short" else ()):
                         key = fold(name).rstrip(".")
                         if len(key) >= 3 and not key.isdigit():
                             months.setdefault(key, num)
-                    if width == "wide":
+                    if width in widths:
                         for num, name in get_day_names(width, ctx, locale=loc).items():
-                            weekdays.setdefault(fold(name), num)
+                            if len(name) >= 2:
+                                weekdays.setdefault(fold(name), num)
                 except (ValueError, LookupError):
                     continue
     m = _alt(months)
@@ -86,7 +89,8 @@ def grammar(lang: str) -> DateGrammar:
                   re.compile(rf"{year}\s*年\s*(?P<zm>[01]?\d)\s*月", FLAGS))
     wd = None
     if weekdays:
-        stems = {(w[:-1] if len(w) >= 6 else w): n for w, n in weekdays.items()}
+        # "в среду", "el martes": a weekday's name less its last letter, inflected freely.
+        stems = {(w[:-1] if len(w) >= 5 else w): n for w, n in weekdays.items()}
         wd = re.compile(rf"(?:^|[\s(«\"]|\b)(?P<wd>{_alt(stems)})\w*", FLAGS)
         weekdays = stems
     relative = {}
@@ -196,8 +200,10 @@ def document_anchor(texts: list[str], lang: str, published: dt.date | None) -> d
     publication; else the publication date."""
     hint = published.year if published else None
     for text in texts:
+        wd = weekday_date(text, lang, published) if published else None
         for f in explicit_dates(text, lang, hint):
-            if f.precision == "day" and (published is None or f.date <= published):
+            if f.precision == "day" and (published is None or f.date <= published) \
+                    and not (wd and _background(f.date, published)):
                 return f.date
         if published is None:
             continue
@@ -210,6 +216,12 @@ def document_anchor(texts: list[str], lang: str, published: dt.date | None) -> d
     return published
 
 
+def _background(day: dt.date, published: dt.date | None) -> bool:
+    """A written-out date more than a week before publication, in a sentence that also
+    names a weekday of that week, is background ("depuis le 11 mars"), not the event."""
+    return published is not None and (published - day).days > 7
+
+
 def event_date(sentence: str, lang: str, published: dt.date | None,
                anchor: dt.date | None) -> tuple[dt.date | None, str | None]:
     """Date and precision of an event told in `sentence`."""
@@ -220,12 +232,11 @@ def event_date(sentence: str, lang: str, published: dt.date | None,
         if base:
             return base + dt.timedelta(days=shift[1]), "day"
     days = [f for f in explicit_dates(sentence, lang, hint) if f.precision == "day"]
-    if days:
+    wd = weekday_date(sentence, lang, published) if published else None
+    if days and not (wd and _background(days[0].date, published)):
         return days[0].date, "day"
-    if published:
-        wd = weekday_date(sentence, lang, published)
-        if wd:
-            return wd, "day"
+    if wd:
+        return wd, "day"
     if anchor:
         return anchor, "day"
     return None, None

@@ -188,9 +188,20 @@ def event_id(doc_id: str, start: int, etype: str, src: str | None, tgt: str | No
     return "ev-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
+# The classifier's say: an event it finds alone needs this probability; a trigger it
+# judges NONE with VETO probability (and its type below VETO_TYPE) is dropped.
+CLASSIFIER_ALONE = 0.6
+VETO = 0.9
+VETO_TYPE = 0.02
+
+
 def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ...],
                 mentions: tuple[Mention, ...], ld: LanguageData, kb: KnowledgeBase,
-                published: dt.date | None, version: str) -> tuple[Event, ...]:
+                published: dt.date | None, version: str,
+                probs: dict[int, dict[str, float]] | None = None) -> tuple[Event, ...]:
+    """Events of one document. `probs`: the sentence classifier's type probabilities for
+    some sentences (by index), used to confirm triggers and find what they miss."""
+    probs = probs or {}
     by_sent: dict[int, list[_Actor]] = {}
     for m in mentions:
         by_sent.setdefault(m.sentence, []).append(m)
@@ -202,7 +213,17 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
     last_source: _Actor | None = None
     for sent in sentences:
         actors = by_sent.get(sent.index, [])
+        p = probs.get(sent.index, {})
         triggers = _drop_embedded(_find_triggers(sent, ld))
+        if p and triggers and p.get("NONE", 0) >= VETO:
+            triggers = [t for t in triggers if p.get(t[2].type, 0) >= VETO_TYPE]
+        if not triggers and p:
+            best = max(p, key=p.get)
+            if best != "NONE" and p[best] >= CLASSIFIER_ALONE:
+                subjects = [a for a in actors if not a.mention.location and a.country]
+                if subjects:
+                    at = subjects[0].end
+                    triggers = [(at, at, Trigger(type=best, pattern=NO_PATTERN))]
         meetings = [e for e in events if e.event_type == "CONSULT"]
         joint_pair = ((meetings[-1].source.country, meetings[-1].target.country)
                       if meetings else pair)
@@ -232,7 +253,7 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
                     continue
                 seen.add(key)
                 ev = _make_event(doc_id, text, lang, sent, t0, t1, trig, source, target,
-                                 why, actors, kb, published, anchor, ld, version)
+                                 why, actors, kb, published, anchor, ld, version, p)
                 if ev.event_type == "CONSULT" and any(_same_meeting(ev, o) for o in events
                                                       if o.event_type == "CONSULT"):
                     continue
@@ -246,6 +267,9 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
             if subjects:
                 last_source = subjects[0]
     return tuple(events)
+
+
+NO_PATTERN = re.compile(r"(?!)")  # the classifier's events have no trigger words
 
 
 # Triggers whose object is another trigger: "agreed to hold a meeting", "called on X to
@@ -370,7 +394,7 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
 
 
 def _make_event(doc_id, text, lang, sent, t0, t1, trig, source, target, why, actors, kb,
-                published, anchor, ld, version) -> Event:
+                published, anchor, ld, version, probs=None) -> Event:
     src = source if isinstance(source, _Actor) else None
     tgt = target if isinstance(target, _Actor) else None
     src_rec = _actor_record(src, kb, source if isinstance(source, str) else None)
@@ -390,6 +414,10 @@ def _make_event(doc_id, text, lang, sent, t0, t1, trig, source, target, why, act
     codes = codes_for(trig.type, mode, trig.cameo)
     confidence = 0.5 + (0.15 if src else 0) + (0.15 if tgt else 0) + \
         (0.1 if src and src.mention.kind in ("PERSON", "ROLE") else 0)
+    if probs:
+        confidence = (confidence + probs.get(trig.type, 0.0)) / 2
+        if trig.pattern is NO_PATTERN:
+            why = f"sentence classifier (p={probs.get(trig.type, 0.0):.2f}); {why}"
     return Event(
         event_id=event_id(doc_id, t0, trig.type, src_rec.country, tgt_rec.country),
         doc_id=doc_id, event_type=trig.type, source=src_rec, target=tgt_rec,
