@@ -20,6 +20,7 @@ from ..lang import LANG_ROOT, _yaml
 from ..textutil import fold
 
 FLAGS = re.IGNORECASE | re.UNICODE
+CJK = re.compile(r"[\u3400-\u9fff]")
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -91,7 +92,8 @@ def grammar(lang: str) -> DateGrammar:
     if weekdays:
         # "в среду", "el martes": a weekday's name less its last letter, inflected freely.
         stems = {(w[:-1] if len(w) >= 5 else w): n for w, n in weekdays.items()}
-        wd = re.compile(rf"(?:^|[\s(«\"]|\b)(?P<wd>{_alt(stems)})\w*", FLAGS)
+        edge = "" if any(CJK.search(w) for w in stems) else r"(?:^|[\s(«\"]|\b)"
+        wd = re.compile(rf"{edge}(?P<wd>{_alt(stems)})\w*", FLAGS)
         weekdays = stems
     relative = {}
     for key in ("today", "yesterday", "tomorrow", "next_day", "previous_day"):
