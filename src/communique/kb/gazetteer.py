@@ -281,8 +281,11 @@ def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
             g.add(form.lstrip("="), Entry(kind, code, english.get(code, code), qid=qid))
         for code, block in kb.igos.items():
             names = _lang_forms(block, lg)
+            # An organisation's own bodies (European Council, UN Security Council) act
+            # for it: events carry the parent's code, the body stays in the name.
+            actor = block.get("parent", code) if isinstance(block, dict) else code
             for form in names:
-                g.add(form, Entry("IGO", code, (_lang_forms(block, "en") or [code])[0],
+                g.add(form, Entry("IGO", actor, (_lang_forms(block, "en") or [code])[0],
                                   qid=block.get("qid")))
         for code, block in kb.capitals.items():
             display = (_lang_forms(block, "en") or [code])[0]

@@ -243,7 +243,9 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
             if not made:
                 continue
             source, targets, why = made
-            for target in targets:
+            pairs = ([(c, t) for c in source.countries for t in targets]
+                     if isinstance(source, _Both) else [(source, t) for t in targets])
+            for source, target in pairs:
                 src_c = source.country if isinstance(source, _Actor) else source
                 tgt_c = target.country if isinstance(target, _Actor) else target
                 if not src_c or not tgt_c or src_c == tgt_c:
@@ -274,7 +276,7 @@ NO_PATTERN = re.compile(r"(?!)")  # the classifier's events have no trigger word
 
 # Triggers whose object is another trigger: "agreed to hold a meeting", "called on X to
 # sanction Y". The embedded one is the content of the intent, not an event of its own.
-EMBEDDING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+EMBEDDING_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN"})
 EMBED_WINDOW = 60
 
 
@@ -322,6 +324,13 @@ def _restated(a: Event, b: Event) -> bool:
 CLAUSE_BREAK = re.compile(r"[,;:،؛،]")
 
 
+@dataclass(frozen=True, slots=True)
+class _Both:
+    """Both parties of a joint subject, each the source of its own event."""
+
+    countries: tuple[str, ...]
+
+
 def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, pair,
               joint_pair, ld, prev_end=0):
     """(source, [targets], reason) for one trigger, or None."""
@@ -333,6 +342,10 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
     joint_at = _joint_end(sent, ld, t0)
     if joint_at is not None and len(joint_pair) == 2 and not [
             a for a in before if not a.mention.location and a.end > joint_at]:
+        third = [a for a in after if a.country not in joint_pair and not a.mention.location]
+        if third and trig.type not in SYMMETRIC_TYPES:
+            # "the leaders voiced strong opposition to China's conduct": both act on a third
+            return _Both(joint_pair), [third[0]], "joint subject acting on a third party"
         return joint_pair[0], [joint_pair[1]], "joint subject: the parties of the last meeting"
     if speaker is not None and speaker.country and (verb_at is None or verb_at <= t0
                                                     or speaker.start >= t1):
