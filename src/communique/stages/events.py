@@ -124,13 +124,19 @@ def _quote_speakers(text: str, sentences: tuple[Sentence, ...], by_sent, ld: Lan
     return out
 
 
-def _joint_end(sent: Sentence, ld: LanguageData, before: int) -> int | None:
-    """End of the last "the two sides" phrase before `before`, if any."""
+def _joint_end(sent: Sentence, ld: LanguageData, before: int, after: int) -> int | None:
+    """End of the last "the two sides" phrase before the trigger (`before`), or `before`
+    itself when one follows the trigger directly ("اتفق الوزيران", verb-subject order)."""
     pat = ld.markers.get("joint")
     if pat is None:
         return None
-    ends = [sent.start + e for _, e in find_spans(pat, sent.text) if sent.start + e <= before]
-    return ends[-1] if ends else None
+    spans = [(sent.start + b, sent.start + e) for b, e in find_spans(pat, sent.text)]
+    ends = [e for _, e in spans if e <= before]
+    if ends:
+        return ends[-1]
+    if any(0 <= b - after <= 3 for b, _ in spans):
+        return before
+    return None
 
 
 def _status(sent: Sentence, ld: LanguageData, trig: Trigger, t0: int,
@@ -250,7 +256,8 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
                 tgt_c = target.country if isinstance(target, _Actor) else target
                 if not src_c or not tgt_c or src_c == tgt_c:
                     continue
-                key = (trig.type, src_c, tgt_c)
+                key = (trig.type, *(sorted((src_c, tgt_c)) if trig.type in SYMMETRIC_TYPES
+                                     else (src_c, tgt_c)))
                 if key in seen:
                     continue
                 seen.add(key)
@@ -313,8 +320,8 @@ def _restated(a: Event, b: Event) -> bool:
     """The same statement told twice in one article (a lead and its quotation)."""
     if a.event_type != b.event_type:
         return False
-    pa, pb = (a.source.country, a.target.country), (b.source.country, b.target.country)
-    if pa != pb and not (a.event_type in SYMMETRIC_TYPES and set(pa) == set(pb)):
+    # The same speaker, the same addressee: two parties saying alike are two statements.
+    if (a.source.country, a.target.country) != (b.source.country, b.target.country):
         return False
     wa = {w.casefold() for w in CONTENT_WORD.findall(a.evidence.text)}
     wb = {w.casefold() for w in CONTENT_WORD.findall(b.evidence.text)}
@@ -339,7 +346,7 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
     actors = [a for a in actors if a.country]
     before = [a for a in actors if a.end <= t0]
     after = [a for a in actors if a.start >= t1]
-    joint_at = _joint_end(sent, ld, t0)
+    joint_at = _joint_end(sent, ld, t0, t1)
     if joint_at is not None and len(joint_pair) == 2 and not [
             a for a in before if not a.mention.location and a.end > joint_at]:
         third = [a for a in after if a.country not in joint_pair and not a.mention.location]
@@ -372,9 +379,17 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
                  [a for a in others if a.mention.location]
     else:
         subjects = [a for a in before if not a.mention.location]
+        people = [a for a in subjects if a.mention.kind == "PERSON"]
+        inside = [a for a in actors if t0 <= a.start and a.end <= t1
+                  and a.mention.kind in ("PERSON", "ROLE")]
         between = [a for a in after if not a.mention.location]
-        if subjects:
+        if people:
+            # The person or office nearest the verb acts ("Après le Brésil, Lavrov visitera").
+            source, why = people[-1], "person before the trigger"
+        elif subjects:
             source, why = subjects[0], "actor before the trigger"
+        elif inside:
+            source, why = inside[0], "person named inside the trigger (verb-subject order)"
         elif len({a.country for a in between}) >= 2:
             # "négociations entre X et Y", "talks between X and Y"
             source, why = between[0], "first of the parties after the trigger"
