@@ -196,7 +196,7 @@ def event_id(doc_id: str, start: int, etype: str, src: str | None, tgt: str | No
 
 # The classifier's say: an event it finds alone needs this probability; a trigger it
 # judges NONE with VETO probability (and its type below VETO_TYPE) is dropped.
-CLASSIFIER_ALONE = 0.6
+CLASSIFIER_ALONE = 0.8
 VETO = 0.9
 VETO_TYPE = 0.02
 
