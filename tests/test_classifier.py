@@ -1,10 +1,12 @@
 """The sentence classifier: in step with its exemplars, and sensible in six languages."""
 
 import hashlib
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
 from communique.stages.classify import WEIGHTS, EventClassifier
 
@@ -15,10 +17,13 @@ LANG = ROOT / "src" / "communique" / "lang"
 
 def test_weights_were_trained_on_the_current_exemplars():
     data = np.load(WEIGHTS, allow_pickle=False)
-    digest = hashlib.sha256(EXEMPLARS.read_bytes())
+    rows = [json.loads(line) for line in EXEMPLARS.read_text("utf-8").splitlines() if line]
     for path in sorted(LANG.glob("*/triggers.yaml")):
-        digest.update(path.read_bytes())
-    assert str(data["exemplars_sha256"]) == digest.hexdigest(), \
+        rows += [{"text": t["example"], "type": t["type"]}
+                 for t in yaml.safe_load(path.read_text("utf-8")) or [] if t.get("example")]
+    lines = sorted(json.dumps([r["text"], r["type"]], ensure_ascii=False) for r in rows)
+    digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    assert str(data["exemplars_sha256"]) == digest, \
         "exemplars or trigger examples changed: run scripts/train_classifier.py"
     assert data["weights"].shape == (17, 512)
 

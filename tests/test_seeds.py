@@ -14,8 +14,9 @@ from communique.store import Store
 pytestmark = pytest.mark.slow
 
 # Floors only move up.
-EVENT_F1_FLOOR = 0.6
-PERSON_BCUBED_FLOOR = 0.8
+EVENT_F1_FLOOR = 0.8
+EVENT_STRICT_F1_FLOOR = 0.75
+PERSON_BCUBED_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +47,12 @@ def test_scores_meet_the_floors(seeded, shared, tmp_path):
                          capture_output=True, text=True, check=True)
     report = json.loads(out.stdout)
     f1 = report["events_lenient"]["prf"][2]
+    strict = report["events_strict"]["prf"][2]
     bcubed = report["entities"]["b_cubed"][2]
     assert f1 >= EVENT_F1_FLOOR, report["events_lenient"]
+    assert strict >= EVENT_STRICT_F1_FLOOR, report["events_strict"]
     assert bcubed >= PERSON_BCUBED_FLOOR, report["entities"]
+    assert report["entities"]["person_forms_found"] == "25/25"
 
 
 def test_evidence_offsets_and_no_boilerplate(seeded):

@@ -256,8 +256,7 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
                 tgt_c = target.country if isinstance(target, _Actor) else target
                 if not src_c or not tgt_c or src_c == tgt_c:
                     continue
-                key = (trig.type, *(sorted((src_c, tgt_c)) if trig.type in SYMMETRIC_TYPES
-                                     else (src_c, tgt_c)))
+                key = (trig.type, src_c, tgt_c)
                 if key in seen:
                     continue
                 seen.add(key)
