@@ -44,3 +44,14 @@ def test_predicts_the_type(text, expected):
     [probs] = EventClassifier().predict([text])
     top = sorted(probs, key=probs.get, reverse=True)[:2]
     assert expected in top, sorted(probs.items(), key=lambda x: -x[1])[:3]
+
+
+@pytest.mark.parametrize("text,context", [
+    ("Россия и Казахстан обсудили поставки нефти и газа и строительство АЭС.", "energy"),
+    ("وأدان الوزير الغارات الجوية على غزة وطالب بإدخال المساعدات الإنسانية.", "humanitarian"),
+    ("双方同意加强人工智能和航天领域合作。", "technology"),
+    ("Los ministros acordaron aumentar el comercio bilateral y reducir los aranceles.", "trade"),
+])
+def test_contexts_across_languages(text, context):
+    [(_, contexts)] = EventClassifier().analyse([text])
+    assert context in contexts, contexts

@@ -21,7 +21,7 @@ EVENT_COLUMNS = """e.event_id, e.doc_id, e.event_type, e.mode,
     e.target_entity_id, e.target_qid, e.date, e.date_precision, e.location_name,
     e.location_country, e.evidence_text, e.evidence_start, e.evidence_end, e.trigger, e.status,
     e.confidence, e.cameo, e.quad_class, e.goldstein, e.lang, d.url, d.published,
-    e.resolution_reason, e.pipeline_version"""
+    e.resolution_reason, e.pipeline_version, e.contexts"""
 
 
 def _event_query(statuses: tuple[str, ...] | None) -> tuple[str, list]:
@@ -54,6 +54,7 @@ def event_dicts(store: Store, statuses=DEFAULT_STATUSES) -> Iterator[dict]:
                          if r["location_name"] else None),
             "evidence": {"text": r["evidence_text"], "start": r["evidence_start"],
                          "end": r["evidence_end"]},
+            "contexts": list(r["contexts"] or []),
             "trigger": r["trigger"], "status": r["status"], "confidence": r["confidence"],
             "cameo": r["cameo"], "quad_class": r["quad_class"], "goldstein": r["goldstein"],
             "lang": r["lang"], "url": r["url"],

@@ -109,18 +109,22 @@ class Pipeline:
         day = dates.document_anchor([s.text for s in sentences], lang, doc.published)
         mentions, entities = resolve(mentions, kb, day)
         clock.lap("resolve")
-        probs = self._classify(sentences, mentions)
+        analysed = self._classify(sentences, mentions)
         clock.lap("classifier")
         events = code_events(doc.doc_id, doc.text, lang, sentences, mentions, ld, kb,
-                             doc.published, self.version, probs)
+                             doc.published, self.version,
+                             {i: p for i, (p, _) in analysed.items()})
+        events = tuple(dataclasses.replace(e, contexts=analysed[s][1])
+                       if (s := _sentence_of(e, sentences)) in analysed else e for e in events)
         clock.lap("events")
         return Processed(document=dataclasses.replace(doc, lang=lang),
                          content_hash=content_hash(doc), lang=lang, segments=cleaned.body,
                          sentences=sentences, mentions=mentions, events=events,
                          entities=entities)
 
-    def _classify(self, sentences, mentions) -> dict[int, dict[str, float]]:
-        """Type probabilities for sentences naming actors of two or more countries."""
+    def _classify(self, sentences, mentions) -> dict[int, tuple[dict[str, float], tuple]]:
+        """Type probabilities and contexts for sentences naming actors of two or more
+        countries."""
         if not self.use_classifier or not self.classifier.available:
             return {}
         countries: dict[int, set[str]] = {}
@@ -129,7 +133,7 @@ class Pipeline:
                 countries.setdefault(m.sentence, set()).add(m.country)
         chosen = [s for s in sentences if len(countries.get(s.index, ())) >= 2]
         return dict(zip((s.index for s in chosen),
-                        self.classifier.predict([s.text for s in chosen]), strict=True))
+                        self.classifier.analyse([s.text for s in chosen]), strict=True))
 
     def _ner_spans(self, lang, sentences):
         nlp = self._ner_model(lang)
@@ -142,6 +146,10 @@ class Pipeline:
                     out.setdefault(sent.index, []).append(
                         (sent.start + ent.start_char, sent.start + ent.end_char))
         return out
+
+
+def _sentence_of(event, sentences) -> int | None:
+    return next((s.index for s in sentences if s.start == event.evidence.start), None)
 
 
 class _Clock:

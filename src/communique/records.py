@@ -112,6 +112,7 @@ class Event:
     lang: str | None = None
     resolution_reason: str = ""
     pipeline_version: str = ""
+    contexts: tuple[str, ...] = ()  # PLOVER contexts: diplomatic, economic, energy, ...
 
 
 @dataclass(frozen=True, slots=True)

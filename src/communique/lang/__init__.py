@@ -47,6 +47,7 @@ class LanguageData:
     conjunction: frozenset[str] = frozenset()  # joins two actors into one group
     name_stop: frozenset[str] = frozenset()  # words that end a name (scripts without case)
     case_endings: tuple[str, ...] = ()  # inflections names take ("Астане", "Лавровым")
+    ignorable: re.Pattern | None = None  # skipped when matching triggers ("pas", "nicht")
 
 
 def available_languages() -> tuple[str, ...]:
@@ -134,4 +135,6 @@ def load_language(iso: str) -> LanguageData:
         markers=markers, boilerplate=boiler, demonyms=_demonyms(folder / "demonyms.tsv"),
         locative=words("locative"), connector=words("connector"),
         conjunction=words("conjunction"), name_stop=words("name_stop"),
-        case_endings=tuple(sorted(words("case_endings"), key=len, reverse=True)))
+        case_endings=tuple(sorted(words("case_endings"), key=len, reverse=True)),
+        ignorable=_alternation([str(p) for p in syntax.get("ignorable") or []],
+                               f"{folder}/syntax.yaml: ignorable"))

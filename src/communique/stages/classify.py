@@ -16,6 +16,11 @@ from pathlib import Path
 import numpy as np
 
 WEIGHTS = Path(str(resources.files("communique") / "models" / "event_classifier.npz"))
+CONTEXTS = Path(str(resources.files("communique") / "kb" / "data" / "contexts.yaml"))
+# A context applies when the sentence is this close to its prototype (cosine), and
+# not much further than the best context.
+CONTEXT_MIN = 0.22
+CONTEXT_MARGIN = 0.05
 
 
 @cache
@@ -36,6 +41,8 @@ class EventClassifier:
     def __init__(self, path: Path = WEIGHTS):
         self.path = path
         self._w = self._b = self.classes = None
+        self._contexts: list[str] = []
+        self._prototypes = None
 
     def __getstate__(self):
         return {"path": self.path}
@@ -52,15 +59,34 @@ class EventClassifier:
             data = np.load(self.path, allow_pickle=False)
             self._w, self._b = data["weights"], data["bias"]
             self.classes = [str(c) for c in data["classes"]]
+        if self._prototypes is None:
+            import yaml
+
+            table = yaml.safe_load(CONTEXTS.read_text(encoding="utf-8"))
+            self._contexts = list(table)
+            means = np.stack([embed(table[c]).mean(axis=0) for c in self._contexts])
+            self._prototypes = means / np.linalg.norm(means, axis=1, keepdims=True)
         return self
 
     def predict(self, texts: list[str]) -> list[dict[str, float]]:
         """Probability of each PLOVER type (and NONE) for each text."""
+        return [p for p, _ in self.analyse(texts)]
+
+    def analyse(self, texts: list[str]) -> list[tuple[dict[str, float], tuple[str, ...]]]:
+        """(type probabilities, contexts) for each text."""
         self.initialize()
         if self._w is None or not texts:
-            return [{} for _ in texts]
-        logits = embed(texts) @ self._w.T + self._b
+            return [({}, ()) for _ in texts]
+        x = embed(texts)
+        sims = x @ self._prototypes.T
+        contexts = []
+        for row in sims:
+            best = float(row.max())
+            contexts.append(tuple(c for c, v in zip(self._contexts, row, strict=True)
+                                  if v >= CONTEXT_MIN and v >= best - CONTEXT_MARGIN))
+        logits = x @ self._w.T + self._b
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
-        return [dict(zip(self.classes, map(float, row), strict=True)) for row in probs]
+        return [(dict(zip(self.classes, map(float, row), strict=True)), ctx)
+                for row, ctx in zip(probs, contexts, strict=True)]

@@ -57,12 +57,27 @@ def main_pair(mentions: tuple[Mention, ...]) -> tuple[str, ...]:
     return tuple(c for c, _ in counts.most_common(2))
 
 
+def _without(text: str, pattern: re.Pattern | None) -> tuple[str, list[int]]:
+    """`text` less the spans `pattern` matches, and each kept character's old index."""
+    if pattern is None or not pattern.search(text):
+        return text, list(range(len(text) + 1))
+    keep, index, last = [], [], 0
+    for m in pattern.finditer(text):
+        keep.append(text[last:m.start()])
+        index.extend(range(last, m.start()))
+        last = m.end()
+    keep.append(text[last:])
+    index.extend(range(last, len(text) + 1))
+    return "".join(keep), index
+
+
 def _find_triggers(sent: Sentence, ld: LanguageData) -> list[tuple[int, int, Trigger]]:
     found = []
+    text, index = _without(sent.text, ld.ignorable)
     for trig in ld.triggers:
-        for m0, m1 in find_spans(trig.pattern, sent.text):
+        for m0, m1 in find_spans(trig.pattern, text):
             if m1 > m0:
-                found.append((sent.start + m0, sent.start + m1, trig))
+                found.append((sent.start + index[m0], sent.start + index[m1 - 1] + 1, trig))
     # Among overlapping matches the more specific wins: one that names a mode ("entretien
     # téléphonique" over "eu un entretien"), then the longer one.
     found.sort(key=lambda f: (f[2].mode is None, -(f[1] - f[0]), f[0]))
@@ -139,7 +154,7 @@ def _joint_end(sent: Sentence, ld: LanguageData, before: int, after: int) -> int
     return None
 
 
-def _status(sent: Sentence, ld: LanguageData, trig: Trigger, t0: int,
+def _status(sent: Sentence, ld: LanguageData, trig: Trigger, t0: int, t1: int,
             actors: list[_Actor]) -> str:
     if trig.status:
         return trig.status
@@ -150,7 +165,8 @@ def _status(sent: Sentence, ld: LanguageData, trig: Trigger, t0: int,
             text = text[:i] + " " * (j - i) + text[j:]
     sent = Sentence(sent.index, sent.start, sent.end, text, sent.paragraph)
     window = sent.text[:max(0, t0 - sent.start) + 1]
-    if has_match(ld.markers.get("negation"), window[-40:]):
+    around = sent.text[max(0, t0 - sent.start - 40):max(0, t1 - sent.start)]
+    if trig.type != "REJECT" and has_match(ld.markers.get("negation"), around):
         return "negated"
     if has_match(ld.markers.get("hypothetical"), window):
         return "hypothetical"
@@ -450,6 +466,6 @@ def _make_event(doc_id, text, lang, sent, t0, t1, trig, source, target, why, act
         doc_id=doc_id, event_type=trig.type, source=src_rec, target=tgt_rec,
         evidence=Evidence(text=sent.text, start=sent.start, end=sent.end), mode=mode, date=day,
         date_precision=precision, location=location, trigger=text[t0:t1],
-        status=_status(sent, ld, trig, t0, actors), confidence=round(min(confidence, 0.95), 2),
+        status=_status(sent, ld, trig, t0, t1, actors), confidence=round(min(confidence, 0.95), 2),
         cameo=codes.cameo, quad_class=codes.quad_class, goldstein=codes.goldstein, lang=lang,
         resolution_reason=why, pipeline_version=version)

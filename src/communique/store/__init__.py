@@ -124,7 +124,7 @@ class Store:
                                e.location.country if e.location else None, e.evidence.text,
                                e.evidence.start, e.evidence.end, e.trigger, e.status,
                                e.confidence, e.cameo, e.quad_class, e.goldstein, e.lang,
-                               e.resolution_reason, e.pipeline_version))
+                               e.resolution_reason, e.pipeline_version, list(e.contexts)))
             n_events += len(p.events)
             for ent in p.entities:
                 entities.setdefault(ent.entity_id, (ent.entity_id, ent.type, ent.name,
