@@ -43,6 +43,9 @@ class Match:
     end: int
     text: str
     entry: Entry
+    # Other readings of the same words ("巴方": Brazil, Pakistan or Palestine), for the
+    # document to decide between.
+    alternatives: tuple[Entry, ...] = ()
 
 
 def _key(text: str) -> str:
@@ -149,7 +152,8 @@ class Gazetteer:
             if start < last_end:
                 continue
             entry = min(entries, key=lambda e: KIND_PRIORITY.get(e.kind, 9))
-            out.append(Match(start + offset, end + offset, text[start:end], entry))
+            others = tuple(e for e in entries if e.kind == entry.kind and e.code != entry.code)
+            out.append(Match(start + offset, end + offset, text[start:end], entry, others))
             last_end = end
         return out
 

@@ -48,6 +48,8 @@ class LanguageData:
     name_stop: frozenset[str] = frozenset()  # words that end a name (scripts without case)
     case_endings: tuple[str, ...] = ()  # inflections names take ("Астане", "Лавровым")
     ignorable: re.Pattern | None = None  # skipped when matching triggers ("pas", "nicht")
+    role_gap: re.Pattern | None = None  # between a country and its role ("驻华")
+    verb_first: bool = False  # verb-subject order (Arabic)
 
 
 def available_languages() -> tuple[str, ...]:
@@ -137,4 +139,7 @@ def load_language(iso: str) -> LanguageData:
         conjunction=words("conjunction"), name_stop=words("name_stop"),
         case_endings=tuple(sorted(words("case_endings"), key=len, reverse=True)),
         ignorable=_alternation([str(p) for p in syntax.get("ignorable") or []],
-                               f"{folder}/syntax.yaml: ignorable"))
+                               f"{folder}/syntax.yaml: ignorable"),
+        role_gap=_alternation([str(p) for p in syntax.get("role_gap") or []],
+                              f"{folder}/syntax.yaml: role_gap"),
+        verb_first=bool(syntax.get("verb_first")))

@@ -395,17 +395,18 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
     else:
         subjects = [a for a in before if not a.mention.location]
         people = [a for a in subjects if a.mention.kind == "PERSON"]
-        inside = [a for a in actors if t0 <= a.start and a.end <= t1
-                  and a.mention.kind in ("PERSON", "ROLE")]
+        inside = [a for a in actors if t0 <= a.start and a.end <= t1]
+        verb_subject = [a for a in inside + after if a.mention.kind in ("PERSON", "ROLE")
+                        and a.start - t0 <= 40] if ld.verb_first else []
         between = [a for a in after if not a.mention.location]
         if people:
             # The person or office nearest the verb acts ("Après le Brésil, Lavrov visitera").
             source, why = people[-1], "person before the trigger"
         elif subjects:
             source, why = subjects[0], "actor before the trigger"
-        elif inside:
-            source, why = inside[0], "person named inside the trigger (verb-subject order)"
-        elif len({a.country for a in between}) >= 2:
+        elif verb_subject:
+            source, why = verb_subject[0], "person right after the verb (verb-subject order)"
+        elif trig.type in SYMMETRIC_TYPES and len({a.country for a in between}) >= 2:
             # "négociations entre X et Y", "talks between X and Y"
             source, why = between[0], "first of the parties after the trigger"
         elif last_source is not None and last_source.country:
@@ -413,7 +414,11 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
         else:
             return None
         src_c = source.country
-        ranked = [a for a in after if a.country != src_c and not a.mention.location] + \
+        # An actor inside the trigger is its object: "a appelé la Chine à", "обвинил
+        # Бразилию в", "accused Tokyo of".
+        objects = [a for a in inside if a is not source and a.country != src_c]
+        ranked = objects + \
+                 [a for a in after if a.country != src_c and not a.mention.location] + \
                  [a for a in before if a.country != src_c and not a.mention.location] + \
                  [a for a in after if a.country != src_c] + \
                  [a for a in before if a.country != src_c]

@@ -130,9 +130,11 @@ def _honorific_persons(sent: Sentence, ld: LanguageData, blocked) -> list[_Perso
 def find_mentions(text: str, sentences: tuple[Sentence, ...], ld: LanguageData, gaz: Gazetteer,
                   ner: dict[int, list[tuple[int, int]]] | None = None) -> tuple[Mention, ...]:
     """All mentions in the document's sentences, tied into actors."""
+    found = {sent.index: gaz.find(sent.text, sent.start) for sent in sentences}
+    found = _disambiguate(found)
     per_sent = []
     for sent in sentences:
-        matches = gaz.find(sent.text, sent.start)
+        matches = found[sent.index]
         entities = [m for m in matches if m.entry.kind != "PERSON"]
         roles = _roles(sent, ld)
         persons = [_Person(m.start, m.end, "knowledge-base name", kb=m)
@@ -178,6 +180,26 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], ld: LanguageData, 
     for sent, entities, roles, persons in per_sent:
         out.extend(_tie(text, sent, entities, _group_roles(text, roles), persons, ld))
     return tuple(sorted(out, key=lambda m: m.start))
+
+
+def _disambiguate(found: dict[int, list[Match]]) -> dict[int, list[Match]]:
+    """An ambiguous name takes the reading the rest of the document names plainly."""
+    plain: dict[str, int] = {}
+    for matches in found.values():
+        for m in matches:
+            if not m.alternatives:
+                plain[m.entry.code] = plain.get(m.entry.code, 0) + 1
+    out = {}
+    for i, matches in found.items():
+        fixed = []
+        for m in matches:
+            if m.alternatives:
+                best = max((m.entry, *m.alternatives), key=lambda e: plain.get(e.code, 0))
+                if best is not m.entry and plain.get(best.code, 0) > plain.get(m.entry.code, 0):
+                    m = Match(m.start, m.end, m.text, best, ())
+            fixed.append(m)
+        out[i] = fixed
+    return out
 
 
 def _skip_attached(text: str, pos: int, entities: list[Match], ld: LanguageData) -> int:
@@ -299,7 +321,8 @@ def _tie(text: str, sent: Sentence, entities: list[Match], roles: list[_Role],
                  and fold(text[r.end:e.start].strip(" ,")) in ld.connector | {""}
                  and "," not in text[r.end:e.start]]
         before = [e for e in entities if e.end <= r.start
-                  and re.fullmatch(r"(?:['’]s)?\s*", text[e.end:r.start])
+                  and (re.fullmatch(r"(?:['’]s)?\s*", text[e.end:r.start]) or
+                       (ld.role_gap is not None and ld.role_gap.fullmatch(text[e.end:r.start])))
                   and e.entry.kind in ("COUNTRY", "DEMONYM", "IGO")]
         pick = (inside or after[:1] or before[-1:])
         if pick:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..kb import KnowledgeBase
 from ..kb.names import name_key
 from ..records import Entity, Mention
+from ..textutil import CJK_RE
 
 
 def person_cluster_id(name: str) -> str:
@@ -49,7 +50,11 @@ def resolve(mentions: tuple[Mention, ...], kb: KnowledgeBase,
             by_surface[m.text] = (m.entity_id, m.name or m.text, m.qid, "knowledge-base name")
             out[i] = m
             continue
-        candidates = kb.persons_by_name(m.text)
+        # Name keys need letters to work on: CJK names and very short keys only match
+        # the knowledge base's aliases exactly.
+        key = name_key(m.text)
+        usable = len(key.replace(" ", "")) >= 5 and not CJK_RE.search(m.text)
+        candidates = kb.persons_by_name(m.text) if usable else []
         if len(candidates) == 1:
             p = candidates[0]
             why = f"knowledge-base name key of {p.name}"
