@@ -80,6 +80,11 @@ def _find_triggers(sent: Sentence, ld: LanguageData) -> list[tuple[int, int, Tri
                 found.append((sent.start + index[m0], sent.start + index[m1 - 1] + 1, trig))
     # Among overlapping matches the more specific wins: one that names a mode ("entretien
     # téléphonique" over "eu un entretien"), then the longer one.
+    background = ld.markers.get("background")
+    if background is not None:  # "since the invasion of Ukraine" tells no new event
+        found = [f for f in found
+                 if not background.search(sent.text[max(0, f[0] - sent.start - 25):
+                                                    f[0] - sent.start])]
     found.sort(key=lambda f: (f[2].mode is None, -(f[1] - f[0]), f[0]))
     out: list[tuple[int, int, Trigger]] = []
     for f in found:
@@ -278,8 +283,9 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
                 seen.add(key)
                 ev = _make_event(doc_id, text, lang, sent, t0, t1, trig, source, target,
                                  why, actors, kb, published, anchor, ld, version, p)
-                if ev.event_type == "CONSULT" and any(_same_meeting(ev, o) for o in events
-                                                      if o.event_type == "CONSULT"):
+                if ev.event_type == "CONSULT" and any(
+                        _same_meeting(ev, o) or _same_sentence_meeting(ev, o)
+                        for o in events if o.event_type == "CONSULT"):
                     continue
                 if any(_restated(ev, o) for o in events if o.evidence.start != ev.evidence.start):
                     continue
@@ -326,6 +332,13 @@ def _same_meeting(a: Event, b: Event) -> bool:
     people_a = {x.country: x.entity_id for x in (a.source, a.target) if _is_person_id(x.entity_id)}
     people_b = {x.country: x.entity_id for x in (b.source, b.target) if _is_person_id(x.entity_id)}
     return all(people_b.get(c, e) == e for c, e in people_a.items())
+
+
+def _same_sentence_meeting(a: Event, b: Event) -> bool:
+    """ "held talks with Putin ..., on his first trip to Russia": one sentence, one
+    meeting, told by two triggers that share a party."""
+    return a.evidence.start == b.evidence.start and a.trigger != b.trigger and bool(
+        {a.source.country, a.target.country} & {b.source.country, b.target.country})
 
 
 CONTENT_WORD = re.compile(r"\w{4,}")
