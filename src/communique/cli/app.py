@@ -96,7 +96,8 @@ def export(what: Annotated[str, typer.Argument(help="events or entities")],
     except CommuniqueError as exc:
         _fail(str(exc))
     if out_file:
-        console.print(f"{n} {what} written to {out_file}", highlight=False)
+        unit = what if fmt == "jsonl" or what == "events" else "entity mentions (one a row)"
+        console.print(f"{n} {unit} written to {out_file}", highlight=False)
 
 
 @app.command(name="eval")

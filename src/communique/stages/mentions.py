@@ -224,8 +224,8 @@ def _arabic_name_after(text: str, pos: int, limit: int, ld: LanguageData, entiti
         if word in ld.name_stop or _overlaps(tok.start(), tok.end(), entities) or \
                 _overlaps(tok.start(), tok.end(), roles) or word.isdigit():
             break
-        if word[:1] in ("ب", "ل") and word != "بن" and (count or len(word) >= 5):
-            break  # a preposition-prefixed word ("لشؤون", "بوقف") starts the rest of the clause
+        if count and word[:1] == "ب" and word != "بن":
+            break  # "عباس بوقف": a word with the preposition ب starts the rest of the clause
         start = tok.start() if start is None else start
         end = tok.end()
         count += 1
