@@ -117,29 +117,23 @@ class Gazetteer:
             self.stems.setdefault(self._stem(key), []).append(entry)
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
-    def _stem(self, key: str) -> str:
-        head, _, last = key.rpartition(" ")
+    def _stem_word(self, word: str) -> str:
+        if len(word) < 5:  # "дел" (affairs) must not become "Дели" (Delhi)
+            return word
         for e in self.endings:
-            if last.endswith(e) and len(last) - len(e) >= 4:
-                last = last[:-len(e)]
-                break
-        return f"{head} {last}" if head else last
+            if word.endswith(e) and len(word) - len(e) >= 3:
+                return word[:-len(e)]
+        return word
+
+    def _stem(self, key: str) -> str:
+        """Every word of a key less its case ending ("белого дома" -> "бел дом")."""
+        return " ".join(self._stem_word(w) for w in key.split(" "))
 
     def _inflected(self, key: str) -> list[Entry] | None:
-        """Entries for a key whose last word carries a case ending."""
+        """Entries for a key whose words carry case endings ("в Астане", "Белого дома")."""
         if not self.endings:
             return None
-        head, _, last = key.rpartition(" ")
-        for e in ("", *self.endings):
-            if e and not last.endswith(e):
-                continue
-            base = last[:-len(e)] if e else last
-            if len(base) < 4:
-                continue
-            found = self.stems.get(f"{head} {base}" if head else base)
-            if found:
-                return found
-        return None
+        return self.stems.get(self._stem(key))
 
     def find(self, text: str, offset: int = 0) -> list[Match]:
         """All non-overlapping matches in `text`, offsets shifted by `offset`."""
