@@ -14,8 +14,8 @@ from importlib import resources
 from pathlib import Path
 
 import pycountry
-import yaml
 
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 from .names import name_key
 
@@ -58,14 +58,7 @@ class Role:
 
 
 def _load_yaml(name: str, default):
-    path = DATA / name
-    if not path.exists():
-        return default
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{path}: invalid YAML: {exc}") from exc
-    return default if data is None else data
+    return read_yaml(DATA / name, default)
 
 
 def _date(value, where: str) -> dt.date | None:

@@ -12,8 +12,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 from ..records import PLOVER_TYPES
 from ..textutil import fold
@@ -57,14 +56,7 @@ def available_languages() -> tuple[str, ...]:
                         if p.is_dir() and (p / "triggers.yaml").exists()))
 
 
-def _yaml(path: Path, default):
-    if not path.exists():
-        return default
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{path}: invalid YAML: {exc}") from exc
-    return default if data is None else data
+_yaml = read_yaml
 
 
 def _compile(pattern: str, where: str) -> re.Pattern:
