@@ -14,7 +14,7 @@ from .errors import UnsupportedLanguageError
 from .kb import KnowledgeBase
 from .kb.gazetteer import gazetteer
 from .lang import load_language
-from .records import Document, Processed
+from .records import Dep, Document, Processed
 from .stages import dates
 from .stages.classify import EventClassifier
 from .stages.clean import clean
@@ -80,8 +80,8 @@ class Pipeline:
             else:
                 import spacy
 
-                self._ner[lang] = spacy.load(name, exclude=["parser", "lemmatizer",
-                                                            "morphologizer", "attribute_ruler"])
+                self._ner[lang] = spacy.load(name, exclude=["lemmatizer", "morphologizer",
+                                                            "attribute_ruler"])
         return self._ner[lang]
 
     def process(self, doc: Document) -> Processed:
@@ -102,7 +102,7 @@ class Pipeline:
         kb = self.kb
         sentences = split(doc.text, cleaned.body, lang, ld.honorifics_before)
         clock.lap("sentences")
-        ner = self._ner_spans(lang, sentences)
+        ner, syntax = self._ner_spans(lang, sentences)
         clock.lap("ner")
         mentions = find_mentions(doc.text, sentences, ld, gazetteer(lang, kb), ner)
         clock.lap("mentions")
@@ -113,7 +113,7 @@ class Pipeline:
         clock.lap("classifier")
         events = code_events(doc.doc_id, doc.text, lang, sentences, mentions, ld, kb,
                              doc.published, self.version,
-                             {i: p for i, (p, _) in analysed.items()})
+                             {i: p for i, (p, _) in analysed.items()}, syntax)
         events = tuple(dataclasses.replace(e, contexts=analysed[s][1])
                        if (s := _sentence_of(e, sentences)) in analysed else e for e in events)
         clock.lap("events")
@@ -136,16 +136,25 @@ class Pipeline:
                         self.classifier.analyse([s.text for s in chosen]), strict=True))
 
     def _ner_spans(self, lang, sentences):
+        """Person spans from the statistical model, and each sentence's dependency
+        parse as `Dep` records (offsets into the document)."""
         nlp = self._ner_model(lang)
         if nlp is None:
-            return None
-        out: dict[int, list[tuple[int, int]]] = {}
+            return None, {}
+        people: dict[int, list[tuple[int, int]]] = {}
+        syntax: dict[int, tuple[Dep, ...]] = {}
         for sent, parsed in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True):
             for ent in parsed.ents:
                 if ent.label_ in ("PER", "PERSON"):
-                    out.setdefault(sent.index, []).append(
+                    people.setdefault(sent.index, []).append(
                         (sent.start + ent.start_char, sent.start + ent.end_char))
-        return out
+            if parsed.has_annotation("DEP"):
+                o = sent.start
+                syntax[sent.index] = tuple(
+                    Dep(o + t.idx, o + t.idx + len(t), t.dep_, t.head.i, t.i,
+                        o + t.left_edge.idx, o + t.right_edge.idx + len(t.right_edge))
+                    for t in parsed)
+        return people, syntax
 
 
 def _sentence_of(event, sentences) -> int | None:

@@ -48,6 +48,19 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Dep:
+    """One token of a dependency parse: its span, relation, head and subtree span."""
+
+    start: int
+    end: int
+    dep: str
+    head: int  # index of the head token in the sentence
+    index: int
+    subtree_start: int
+    subtree_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of text that names an actor, a place or a role."""
 

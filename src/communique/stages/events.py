@@ -20,7 +20,16 @@ from dataclasses import dataclass, replace
 from ..codes import codes_for
 from ..kb import KnowledgeBase
 from ..lang import LanguageData, Trigger
-from ..records import SYMMETRIC_TYPES, Actor, Event, Evidence, Location, Mention, Sentence
+from ..records import (
+    SYMMETRIC_TYPES,
+    Actor,
+    Dep,
+    Event,
+    Evidence,
+    Location,
+    Mention,
+    Sentence,
+)
 from ..textutil import find_spans, fold, has_match
 from . import dates
 
@@ -225,10 +234,12 @@ VETO_TYPE = 0.02
 def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ...],
                 mentions: tuple[Mention, ...], ld: LanguageData, kb: KnowledgeBase,
                 published: dt.date | None, version: str,
-                probs: dict[int, dict[str, float]] | None = None) -> tuple[Event, ...]:
+                probs: dict[int, dict[str, float]] | None = None,
+                syntax: dict[int, tuple[Dep, ...]] | None = None) -> tuple[Event, ...]:
     """Events of one document. `probs`: the sentence classifier's type probabilities for
     some sentences (by index), used to confirm triggers and find what they miss."""
     probs = probs or {}
+    syntax = syntax or {}
     by_sent: dict[int, list[_Actor]] = {}
     for m in mentions:
         by_sent.setdefault(m.sentence, []).append(m)
@@ -264,8 +275,9 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
         seen: set[tuple] = set()
         prev_end = sent.start
         for t0, t1, trig in triggers:
-            made = _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source,
-                             pair, joint_pair, ld, prev_end)
+            made = (_from_parse(syntax.get(sent.index), actors, t0, t1, trig, speaker)
+                    or _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at,
+                                 last_source, pair, joint_pair, ld, prev_end))
             prev_end = t1
             if not made:
                 continue
@@ -354,6 +366,46 @@ def _restated(a: Event, b: Event) -> bool:
     wa = {w.casefold() for w in CONTENT_WORD.findall(a.evidence.text)}
     wb = {w.casefold() for w in CONTENT_WORD.findall(b.evidence.text)}
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+OBJECT_DEPS = ("obj", "obl:arg", "iobj", "obl:agent", "nmod")
+
+
+def _from_parse(deps: tuple[Dep, ...] | None, actors: list[_Actor], t0: int, t1: int,
+                trig: Trigger, speaker):
+    """Source and target from a dependency parse, where one exists (French): the
+    subject of the trigger's verb and its object, when both name actors of two
+    countries. Reported speech keeps its own rules."""
+    if not deps or speaker is not None:
+        return None
+    inside = [d for d in deps if t0 <= d.start and d.end <= t1]
+    verbs = [d for d in inside if not (t0 <= deps[d.head].start and deps[d.head].end <= t1)
+             or d.head == d.index]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    kids = [d for d in deps if d.head == verb.index and d.index != verb.index]
+
+    def actor_in(ds) -> _Actor | None:
+        for d in ds:
+            found = [a for a in actors if a.country and d.subtree_start <= a.start
+                     and a.end <= d.subtree_end and not a.mention.location]
+            people = [a for a in found if a.mention.kind in ("PERSON", "ROLE")]
+            if people or found:
+                return (people or found)[0]
+        return None
+
+    subject = actor_in([d for d in kids if d.dep in SUBJECT_DEPS])
+    obj = actor_in([d for d in kids if d.dep in OBJECT_DEPS and d.start >= t0]) or \
+        actor_in([d for d in kids if d.dep in OBJECT_DEPS])
+    if subject and obj and subject.country != obj.country:
+        passive = any(d.dep == "nsubj:pass" for d in kids) and any(
+            d.dep == "obl:agent" for d in kids)
+        if passive:  # "X a été reçu par Y": Y hosts, X visits
+            return subject, [obj], "dependency parse (passive)"
+        return subject, [obj], "dependency parse"
+    return None
 
 
 CLAUSE_BREAK = re.compile(r"[,;:،؛،]")
