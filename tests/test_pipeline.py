@@ -69,3 +69,10 @@ def test_mixed_batch_goes_on_and_keeps_stored_rows(tmp_path):
         assert after["documents"] == before["documents"]
         assert after["events"] == before["events"]
         assert after["rejects"] == before["rejects"] + 4
+
+
+def test_french_arguments_come_from_the_dependency_parse():
+    [ev] = communique.extract("Le Kazakhstan soutient fermement la Chine sur la question de "
+                              "Taïwan.", published="2024-03-20", lang="fr")
+    assert (ev.event_type, ev.source.country, ev.target.country) == ("SUPPORT", "KAZ", "CHN")
+    assert ev.resolution_reason == "dependency parse"
