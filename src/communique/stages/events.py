@@ -461,7 +461,8 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
         subjects = [a for a in before if not a.mention.location]
         people = [a for a in subjects if a.mention.kind == "PERSON"]
         inside = [a for a in actors if t0 <= a.start and a.end <= t1]
-        verb_subject = [a for a in inside + after if a.mention.kind in ("PERSON", "ROLE")
+        verb_subject = [a for a in inside + after if not a.mention.location
+                        and (a.mention.kind in ("PERSON", "ROLE") or a.start - t1 <= 3)
                         and a.start - t0 <= 40] if ld.verb_first else []
         between = [a for a in after if not a.mention.location]
         if people:
@@ -496,6 +497,11 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
         targets = _group_after(text, actors, ranked[0], ld)
         targets = [a for a in targets if a.country != src_c] or [ranked[0]]
         return source, targets, why
+    if len(pair) == 2 and src_c not in pair and _joint_end(sent, ld, len(text) + sent.end, 0) \
+            is not None and any(sent.start + b >= t1 for b, _ in
+                                find_spans(ld.markers["joint"], sent.text)):
+        # "called on the two countries to ...": both parties of the story are addressed
+        return source, list(pair), why + "; targets: the two parties"
     if src_c in pair and len(pair) == 2:
         partner = pair[1] if pair[0] == src_c else pair[0]
         if stateless:  # a named person of unknown country: the other side of the story

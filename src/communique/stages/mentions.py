@@ -275,6 +275,7 @@ def _trim(text: str, s0: int, s1: int, entities: list[Match], roles: list[_Role]
 def _add_surnames(text: str, per_sent, ld: LanguageData) -> None:
     """Link "Tleouberdi", "M. Wang" or "لُو" to the full name met elsewhere in the text."""
     parts: dict[str, str] = {}
+    short: dict[str, str] = {}  # two-letter parts ("Xi"), linked only after an honorific
     exact: dict[str, str] = {}
     for _, _, _, persons in per_sent:
         for p in persons:
@@ -287,6 +288,8 @@ def _add_surnames(text: str, per_sent, ld: LanguageData) -> None:
                     continue
                 if len(f) >= 3:
                     parts.setdefault(f, text[p.start:p.end])
+                elif len(f) == 2 and t[:1].isupper():
+                    short.setdefault(f, text[p.start:p.end])
                 elif len(t) > len(f):  # short Arabic names are told apart by their marks
                     exact.setdefault(t, text[p.start:p.end])
     if not parts and not exact:
@@ -295,7 +298,8 @@ def _add_surnames(text: str, per_sent, ld: LanguageData) -> None:
         for p in persons:
             toks = [t.group() for t in TOKEN_RE.finditer(text[p.start:p.end])]
             if p.kb is None and len(toks) == 1:
-                full = parts.get(fold(toks[0])) or exact.get(toks[0])
+                full = parts.get(fold(toks[0])) or exact.get(toks[0]) or (
+                    short.get(fold(toks[0])) if p.reason.startswith("honorific") else None)
                 if full:
                     p.reason = f"surname of {full}"
     for sent, entities, _roles, persons in per_sent:
