@@ -441,7 +441,7 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
         # The reported clause's own subject: right before the trigger, no clause boundary
         # in between, or named inside a nominal trigger ("le soutien des États-Unis à").
         subjects = [a for a in actors if a is not speaker and not a.mention.location
-                    and clause_start <= a.start < t1
+                    and clause_start <= a.start < (t1 if ld.verb_first else t0)
                     and (a.start >= t0 or not CLAUSE_BREAK.search(text[a.end:t0]))
                     and (a.start >= t0 or t0 - a.end <= 40)]
         reported = subjects[-1] if subjects else None
@@ -467,7 +467,7 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
         between = [a for a in after if not a.mention.location]
         if people:
             # The person or office nearest the verb acts ("Après le Brésil, Lavrov visitera").
-            source, why = people[-1], "person before the trigger"
+            source, why = people[0], "person before the trigger"
         elif subjects:
             source, why = subjects[0], "actor before the trigger"
         elif verb_subject:
