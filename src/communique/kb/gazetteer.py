@@ -118,7 +118,7 @@ class Gazetteer:
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
     def _stem_word(self, word: str) -> str:
-        if len(word) < 5:  # "дел" (affairs) must not become "Дели" (Delhi)
+        if len(word) < 4:
             return word
         for e in self.endings:
             if word.endswith(e) and len(word) - len(e) >= 3:
@@ -133,7 +133,12 @@ class Gazetteer:
         """Entries for a key whose words carry case endings ("в Астане", "Белого дома")."""
         if not self.endings:
             return None
-        return self.stems.get(self._stem(key))
+        stem = self._stem(key)
+        # "дел" (affairs) carries no ending, and a one-word stem this short ("дел" from
+        # "дела") says too little: neither is "Дели" (Delhi).
+        if stem == key or (" " not in stem and len(stem) < 4):
+            return None
+        return self.stems.get(stem)
 
     def find(self, text: str, offset: int = 0) -> list[Match]:
         """All non-overlapping matches in `text`, offsets shifted by `offset`."""

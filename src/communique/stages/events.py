@@ -124,6 +124,9 @@ def _speaker(text: str, sent: Sentence, actors: list[_Actor], ld: LanguageData):
             continue
         before = [a for a in actors if a.end <= v0 and a.mention.kind != "CAPITAL"
                   and not a.mention.location]
+        people = [a for a in before if a.mention.kind in ("PERSON", "ROLE")]
+        if people:  # the sentence's subject: "Niinistö held a call with Putin and said"
+            return people[0], v0
         if before:
             return before[-1], v0
     return None, None
@@ -435,7 +438,7 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
             return _Both(joint_pair), [third[0]], "joint subject acting on a third party"
         return joint_pair[0], [joint_pair[1]], "joint subject: the parties of the last meeting"
     if speaker is not None and speaker.country and (verb_at is None or verb_at <= t0
-                                                    or speaker.start >= t1):
+                                                    or speaker.start >= verb_at):
         clause_start = max(verb_at if verb_at is not None and verb_at <= t0 else sent.start,
                            prev_end)
         # The reported clause's own subject: right before the trigger, no clause boundary
