@@ -501,7 +501,7 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
         targets = [a for a in targets if a.country != src_c] or [ranked[0]]
         return source, targets, why
     if len(pair) == 2 and src_c not in pair and _joint_end(sent, ld, len(text) + sent.end, 0) \
-            is not None and any(sent.start + b >= t1 for b, _ in
+            is not None and any(sent.start + b >= t0 for b, _ in
                                 find_spans(ld.markers["joint"], sent.text)):
         # "called on the two countries to ...": both parties of the story are addressed
         return source, list(pair), why + "; targets: the two parties"
