@@ -294,8 +294,11 @@ def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
             display = (_lang_forms(block, "en") or [code])[0]
             for form in _lang_forms(block, lg):
                 g.add(form, Entry("CAPITAL", code, display, qid=block.get("qid")))
-            for form in _lang_forms(block.get("seats") or {}, lg):
-                g.add(form, Entry("SEAT", code, form))
+            seats = block.get("seats") or []
+            for seat in seats if isinstance(seats, list) else [seats]:
+                label = (_lang_forms(seat, "en") or [display])[0]
+                for form in _lang_forms(seat, lg):
+                    g.add(form, Entry("SEAT", code, label))
     for p in kb.persons:
         for alias in p.aliases:
             if len(alias) >= 4 or CJK_RE.search(alias):

@@ -299,8 +299,7 @@ def code_events(doc_id: str, text: str, lang: str, sentences: tuple[Sentence, ..
                 ev = _make_event(doc_id, text, lang, sent, t0, t1, trig, source, target,
                                  why, actors, kb, published, anchor, ld, version, p)
                 if ev.event_type == "CONSULT" and any(
-                        _same_meeting(ev, o) or _same_sentence_meeting(ev, o)
-                        for o in events if o.event_type == "CONSULT"):
+                        _same_meeting(ev, o) for o in events if o.event_type == "CONSULT"):
                     continue
                 if any(_restated(ev, o) for o in events if o.evidence.start != ev.evidence.start):
                     continue
@@ -347,13 +346,6 @@ def _same_meeting(a: Event, b: Event) -> bool:
     people_a = {x.country: x.entity_id for x in (a.source, a.target) if _is_person_id(x.entity_id)}
     people_b = {x.country: x.entity_id for x in (b.source, b.target) if _is_person_id(x.entity_id)}
     return all(people_b.get(c, e) == e for c, e in people_a.items())
-
-
-def _same_sentence_meeting(a: Event, b: Event) -> bool:
-    """ "held talks with Putin ..., on his first trip to Russia": one sentence, one
-    meeting, told by two triggers that share a party."""
-    return a.evidence.start == b.evidence.start and a.trigger != b.trigger and bool(
-        {a.source.country, a.target.country} & {b.source.country, b.target.country})
 
 
 CONTENT_WORD = re.compile(r"\w{4,}")
