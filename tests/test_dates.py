@@ -35,6 +35,7 @@ def test_month_precision():
     ("en", "The minister said on Tuesday that talks would go on.", D(2024, 3, 20),
      D(2024, 3, 19)),
     ("es", "Ayer el canciller recibió a su homólogo.", D(2024, 3, 20), D(2024, 3, 19)),
+    ("es", "El canciller recibió el viernes a su homólogo.", D(2024, 3, 20), D(2024, 3, 15)),
     ("zh", "国家主席周五下午在北京同巴西总统举行会谈。", D(2023, 4, 15), D(2023, 4, 14)),
     ("ru", "Президент в среду принял лидера КНДР.", D(2023, 9, 14), D(2023, 9, 13)),
     # A date long before publication, in a sentence that names this week's weekday, is

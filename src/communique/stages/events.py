@@ -184,6 +184,8 @@ def _status(sent: Sentence, ld: LanguageData, trig: Trigger, t0: int, t1: int,
     window = sent.text[:max(0, t0 - sent.start) + 1]
     # "подписание соглашений не планируется": negation may follow a nominal trigger.
     around = sent.text[max(0, t0 - sent.start - 40):max(0, t1 - sent.start) + 25]
+    if has_match(ld.markers.get("denial"), window):
+        return "denied"
     if trig.type != "REJECT" and has_match(ld.markers.get("negation"), around):
         return "negated"
     if has_match(ld.markers.get("hypothetical"), window):
