@@ -85,7 +85,8 @@ def export(what: Annotated[str, typer.Argument(help="events or entities")],
            out_file: Annotated[str | None, typer.Option(
                "--out", help="Output file (default: stdout).")] = None,
            all_statuses: Annotated[bool, typer.Option(
-               "--all-statuses", help="Also negated, denied and hypothetical events.")] = False) -> None:
+               "--all-statuses",
+               help="Also negated, denied and hypothetical events.")] = False) -> None:
     """Write events or entities as JSONL, CSV or Parquet."""
     from ..export import export as do_export
 
