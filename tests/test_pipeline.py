@@ -76,3 +76,11 @@ def test_french_arguments_come_from_the_dependency_parse():
                               "Taïwan.", published="2024-03-20", lang="fr")
     assert (ev.event_type, ev.source.country, ev.target.country) == ("SUPPORT", "KAZ", "CHN")
     assert ev.resolution_reason == "dependency parse"
+
+
+def test_russian_arguments_come_from_natasha():
+    [ev] = communique.extract("В Вашингтоне координатор Совета национальной безопасности Белого "
+                              "дома Джон Кирби в понедельник обвинил Бразилию в пособничестве.",
+                              published="2023-04-18", lang="ru")
+    assert (ev.event_type, ev.source.country, ev.target.country) == ("ACCUSE", "USA", "BRA")
+    assert ev.resolution_reason == "dependency parse"

@@ -24,7 +24,8 @@ from .stages.mentions import find_mentions
 from .stages.resolve import resolve
 from .stages.sentences import split
 
-# Official spaCy pipelines on PyPI, used for person names where they exist.
+# Official spaCy pipelines on PyPI, used for person names and the dependency parse where
+# they exist; Russian uses natasha (stages/natasha_ru.py).
 NER_MODELS = {"fr": "fr_core_news_sm"}
 
 
@@ -138,6 +139,10 @@ class Pipeline:
     def _ner_spans(self, lang, sentences):
         """Person spans from the statistical model, and each sentence's dependency
         parse as `Dep` records (offsets into the document)."""
+        if lang == "ru" and self.use_ner and importlib.util.find_spec("natasha") is not None:
+            from .stages import natasha_ru
+
+            return natasha_ru.analyse(sentences)
         nlp = self._ner_model(lang)
         if nlp is None:
             return None, {}
