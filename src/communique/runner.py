@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -63,6 +64,10 @@ def run(inputs: Iterable[str], store: Store, workers: int = 1, batch_size: int =
     items = iter_inputs(inputs)
     pool = None
     if workers > 1:
+        # One numeric thread per worker: the workers already use every core, and BLAS
+        # threads on top of them (natasha, the sentence encoder) only fight each other.
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")
         pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker,
                                             initargs=(use_ner, extension))
         results = pool.imap(_process, items, chunksize=4)
