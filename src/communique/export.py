@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import CommuniqueError
 from .store import Store
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
 DEFAULT_STATUSES = ("occurred", "planned")
 
 EVENT_COLUMNS = """e.event_id, e.doc_id, e.event_type, e.mode,
@@ -88,6 +88,13 @@ def export(store: Store, what: str, fmt: str, out: str | None,
         raise CommuniqueError(f"cannot export {what!r}; choose events or entities")
     if fmt == "parquet" and not out:
         raise CommuniqueError("Parquet needs a file: add --out FILE.parquet")
+    if fmt in ("plover", "gdelt"):
+        if what != "events":
+            raise CommuniqueError(f"--format {fmt} is for events only")
+        from .standard_exports import write_gdelt, write_plover
+
+        writer = write_plover if fmt == "plover" else write_gdelt
+        return writer(event_dicts(store, statuses), out)
     if fmt == "jsonl":
         rows = event_dicts(store, statuses) if what == "events" else entity_dicts(store)
         return _write_lines((json.dumps(r, ensure_ascii=False) for r in rows), out)

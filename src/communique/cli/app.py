@@ -81,7 +81,9 @@ def run(inputs: Annotated[list[str], typer.Argument(
 @app.command()
 def export(what: Annotated[str, typer.Argument(help="events or entities")],
            db: DbOption = Path(DEFAULT_DB),
-           fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")] = "jsonl",
+           fmt: Annotated[str, typer.Option(
+               "--format", help="jsonl, csv, parquet, plover (PLOVER JSONL) or gdelt "
+                                "(GDELT-style table)")] = "jsonl",
            out_file: Annotated[str | None, typer.Option(
                "--out", help="Output file (default: stdout).")] = None,
            all_statuses: Annotated[bool, typer.Option(

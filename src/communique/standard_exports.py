@@ -1,0 +1,98 @@
+"""Event exports in the shapes other tools read: PLOVER JSONL (validated by
+`schemas/plover-event.schema.json`) and a GDELT-style table (a documented subset of the
+GDELT 2.0 event columns, tab-separated, with a header)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import __version__
+
+# GDELT 2.0 event columns we fill, in GDELT's order. Counts are per article until
+# events are merged across articles.
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles",
+    "ActionGeo_FullName", "ActionGeo_CountryCode", "DATEADDED", "SOURCEURL",
+)
+
+
+def plover_record(e: dict) -> dict:
+    def actor(a: dict) -> dict:
+        return {"code": a["country"], "name": a["name"], "sector": a["sector"],
+                "role": a["role"], "wikidata": a["qid"], "entity_id": a["entity_id"]}
+
+    return {
+        "id": e["event_id"], "date": e["date"], "date_precision": e["date_precision"],
+        "event": e["event_type"], "mode": e["mode"], "context": e["contexts"],
+        "status": e["status"], "actor": actor(e["source"]), "recipient": actor(e["target"]),
+        "location": e["location"], "text": e["evidence"]["text"],
+        "citation": {"doc_id": e["doc_id"], "url": e["url"], "published": e["published"],
+                     "language": e["lang"], "start": e["evidence"]["start"],
+                     "end": e["evidence"]["end"]},
+        "cameo": e["cameo"], "quad_class": e["quad_class"], "goldstein": e["goldstein"],
+        "confidence": e["confidence"],
+        "coder": f"communique {e['pipeline_version'] or __version__}",
+    }
+
+
+def numeric_id(event_id: str) -> int:
+    """A stable integer id (GDELT ids are integers) from our event id."""
+    return int(hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def gdelt_row(e: dict) -> list:
+    day = e["date"] or ""
+    ymd = day.replace("-", "")
+    year = day[:4]
+    fraction = ""
+    if day:
+        y, m, d = (int(x) for x in day.split("-"))
+        fraction = f"{y + ((m - 1) * 30 + d) / 365:.4f}"
+    cameo = e["cameo"] or ""
+    src, tgt = e["source"], e["target"]
+    loc = e["location"] or {}
+    return [numeric_id(e["event_id"]), ymd, ymd[:6], year, fraction,
+            src["country"] or "", src["name"] or "", src["country"] or "", src["sector"] or "",
+            tgt["country"] or "", tgt["name"] or "", tgt["country"] or "", tgt["sector"] or "",
+            1, cameo, cameo[:3], cameo[:2], e["quad_class"] or "", e["goldstein"] or "",
+            1, 1, 1, loc.get("name") or "", loc.get("country") or "",
+            (e["published"] or "").replace("-", ""), e["url"] or ""]
+
+
+def write_plover(events: Iterator[dict], out: str | None) -> int:
+    stream = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
+    n = 0
+    try:
+        for e in events:
+            stream.write(json.dumps(plover_record(e), ensure_ascii=False) + "\n")
+            n += 1
+    finally:
+        if out:
+            stream.close()
+    return n
+
+
+def write_gdelt(events: Iterator[dict], out: str | None) -> int:
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+    stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
+    n = 0
+    try:
+        writer = csv.writer(stream, delimiter="\t", lineterminator="\n")
+        writer.writerow(GDELT_COLUMNS)
+        for e in events:
+            writer.writerow(gdelt_row(e))
+            n += 1
+    finally:
+        if out:
+            stream.close()
+    return n

@@ -1,0 +1,58 @@
+"""PLOVER JSONL validates against the schema kept in the repository; the GDELT-style
+table has the documented columns."""
+
+import csv
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from communique.cli.app import app
+from communique.standard_exports import GDELT_COLUMNS
+
+pytestmark = pytest.mark.slow
+SAMPLES = str(resources.files("communique") / "samples" / "articles.jsonl")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("x") / "x.duckdb")
+    r = CliRunner().invoke(app, ["run", SAMPLES, "--db", path])
+    assert r.exit_code == 0, r.output
+    return path
+
+
+def test_plover_jsonl_validates(db, tmp_path):
+    out = tmp_path / "plover.jsonl"
+    r = CliRunner().invoke(app, ["export", "events", "--db", db, "--format", "plover",
+                                 "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    schema = json.loads((resources.files("communique") / "schemas" /
+                         "plover-event.schema.json").read_text("utf-8"))
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(records) > 50
+    for rec in records:
+        jsonschema.validate(rec, schema)
+    bad = dict(records[0], event="PRAISE")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
+
+
+def test_gdelt_table_has_the_documented_columns(db, tmp_path):
+    out = tmp_path / "gdelt.tsv"
+    r = CliRunner().invoke(app, ["export", "events", "--db", db, "--format", "gdelt",
+                                 "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    with open(out, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert tuple(rows[0]) == GDELT_COLUMNS
+    assert all(row["GLOBALEVENTID"].isdigit() for row in rows)
+    assert {row["QuadClass"] for row in rows} <= {"1", "2", "3", "4"}
+    assert all(row["EventRootCode"] == row["EventCode"][:2] for row in rows)
+
+
+def test_standard_formats_are_for_events_only(db):
+    r = CliRunner().invoke(app, ["export", "entities", "--db", db, "--format", "plover"])
+    assert r.exit_code == 1 and "events only" in r.output
