@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 from communique.cli.app import app
 
 runner = CliRunner()
-COMMANDS = ["run", "export", "eval", "demo"]
+COMMANDS = ["run", "export", "eval", "demo", "dyad", "kb"]
 
 
 @pytest.mark.parametrize("cmd", COMMANDS)

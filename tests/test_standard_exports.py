@@ -56,3 +56,22 @@ def test_gdelt_table_has_the_documented_columns(db, tmp_path):
 def test_standard_formats_are_for_events_only(db):
     r = CliRunner().invoke(app, ["export", "entities", "--db", db, "--format", "plover"])
     assert r.exit_code == 1 and "events only" in r.output
+
+
+def test_dyad_counts_by_month(db):
+    from communique.analytics import dyad, sparkline
+    from communique.store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = dyad(store, "CHN", "BRA", by="month")
+        total = store.con.execute(
+            "SELECT count(*) FROM events WHERE date IS NOT NULL AND status IN "
+            "('occurred', 'planned') AND ((source_country = 'CHN' AND target_country = 'BRA')"
+            " OR (source_country = 'BRA' AND target_country = 'CHN'))").fetchone()[0]
+    assert rows and sum(r.events for r in rows) == total
+    assert all(sum(r.by_quad) == r.events for r in rows)
+    assert sparkline([1, 4, 8]) == "▁▄█"
+    r = CliRunner().invoke(app, ["dyad", "CHN", "BRA", "--db", db, "--by", "month"])
+    assert r.exit_code == 0 and "CHN–BRA" in r.output
+    r = CliRunner().invoke(app, ["dyad", "CHN", "--db", db, "--by", "fortnight"])
+    assert r.exit_code == 1 and "--by must be one of" in r.output

@@ -146,6 +146,44 @@ def demo(db: DbOption = Path("communique-demo.duckdb")) -> None:
         _fail(str(exc))
 
 
+@app.command()
+def dyad(a: Annotated[str, typer.Argument(help="Actor code (KAZ, USA, EU, ...).")],
+         b: Annotated[str | None, typer.Argument(help="Second actor; omit for all pairs.")] = None,
+         db: DbOption = Path(DEFAULT_DB),
+         by: Annotated[str, typer.Option(help="day, week, month or year")] = "month",
+         date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+         date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None) -> None:
+    """Events between two actors (or one actor and everyone) per period, with a sparkline."""
+    import datetime as dt
+
+    from rich.table import Table
+
+    from ..analytics import dyad as do_dyad
+    from ..analytics import sparkline
+
+    try:
+        start = dt.date.fromisoformat(date_from) if date_from else None
+        end = dt.date.fromisoformat(date_to) if date_to else None
+    except ValueError:
+        _fail("--from and --to take dates as YYYY-MM-DD")
+    try:
+        with Store(db, read_only=True) as store:
+            rows = do_dyad(store, a.upper(), b.upper() if b else None, by, start, end)
+    except CommuniqueError as exc:
+        _fail(str(exc))
+    pair = f"{a.upper()}–{b.upper()}" if b else f"{a.upper()} and all"
+    if not rows:
+        out.print(f"no dated events for {pair}", highlight=False)
+        return
+    table = Table(by, "events", "Q1", "Q2", "Q3", "Q4", "mean Goldstein", "types",
+                  title=f"{pair}, by {by}")
+    for r in rows:
+        table.add_row(r.period.isoformat(), str(r.events), *map(str, r.by_quad),
+                      "" if r.mean_goldstein is None else f"{r.mean_goldstein:+.2f}", r.types)
+    out.print(table)
+    out.print(f"events  {sparkline([r.events for r in rows])}", highlight=False)
+
+
 def main() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
