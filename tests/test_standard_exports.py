@@ -75,3 +75,17 @@ def test_dyad_counts_by_month(db):
     assert r.exit_code == 0 and "CHN–BRA" in r.output
     r = CliRunner().invoke(app, ["dyad", "CHN", "--db", db, "--by", "fortnight"])
     assert r.exit_code == 1 and "--by must be one of" in r.output
+
+
+@pytest.mark.parametrize("what", ["pairs", "mentions"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_pairs_and_mentions_exports(db, tmp_path, what, fmt):
+    out = tmp_path / f"{what}.{fmt}"
+    r = CliRunner().invoke(app, ["export", what, "--db", db, "--format", fmt, "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.stat().st_size > 0
+    if fmt == "csv":
+        with open(out, encoding="utf-8", newline="") as f:
+            header = next(csv.reader(f))
+        expected = "month" if what == "pairs" else "doc_id"
+        assert header[0] == expected

@@ -24,6 +24,18 @@ EVENT_COLUMNS = """e.event_id, e.doc_id, e.event_type, e.mode,
     e.resolution_reason, e.pipeline_version, e.contexts"""
 
 
+MENTIONS_SQL = """SELECT doc_id, start_char, end_char, kind, text, sentence, country, role,
+    entity_id, name, qid, head, is_location, reason FROM mentions ORDER BY doc_id, start_char"""
+
+# Country-pair aggregates: per month, directed pair and PLOVER type, over events that
+# occurred or are planned, with their QuadClass and mean Goldstein.
+PAIRS_SQL = """SELECT date_trunc('month', date)::DATE AS month, source_country, target_country,
+    event_type, any_value(quad_class) AS quad_class, count(*) AS events,
+    round(avg(goldstein), 3) AS mean_goldstein, count(DISTINCT doc_id) AS articles
+    FROM events WHERE status IN ('occurred', 'planned') AND date IS NOT NULL
+    GROUP BY ALL ORDER BY month, source_country, target_country, event_type"""
+
+
 def _event_query(statuses: tuple[str, ...] | None) -> tuple[str, list]:
     sql = (f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d USING (doc_id)")
     params: list = []
@@ -81,11 +93,12 @@ def entity_dicts(store: Store) -> Iterator[dict]:
 
 def export(store: Store, what: str, fmt: str, out: str | None,
            statuses: tuple[str, ...] | None = DEFAULT_STATUSES) -> int:
-    """Write events or entities; return the number of rows written."""
+    """Write events, entities, mentions or pair aggregates; return the rows written."""
     if fmt not in FORMATS:
         raise CommuniqueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if what not in ("events", "entities"):
-        raise CommuniqueError(f"cannot export {what!r}; choose events or entities")
+    if what not in ("events", "entities", "mentions", "pairs"):
+        raise CommuniqueError(f"cannot export {what!r}; choose events, entities, mentions "
+                              "or pairs")
     if fmt == "parquet" and not out:
         raise CommuniqueError("Parquet needs a file: add --out FILE.parquet")
     if fmt in ("plover", "gdelt"):
@@ -95,10 +108,18 @@ def export(store: Store, what: str, fmt: str, out: str | None,
 
         writer = write_plover if fmt == "plover" else write_gdelt
         return writer(event_dicts(store, statuses), out)
-    if fmt == "jsonl":
+    if what in ("mentions", "pairs"):
+        sql, params = (MENTIONS_SQL if what == "mentions" else PAIRS_SQL), []
+        if fmt == "jsonl":
+            cur = store.con.execute(sql, params)
+            cols = [c[0] for c in cur.description]
+            rows = (dict(zip(cols, r, strict=True)) for r in cur.fetchall())
+            return _write_lines((json.dumps(r, ensure_ascii=False, default=str) for r in rows),
+                                out)
+    elif fmt == "jsonl":
         rows = event_dicts(store, statuses) if what == "events" else entity_dicts(store)
         return _write_lines((json.dumps(r, ensure_ascii=False) for r in rows), out)
-    if what == "events":
+    elif what == "events":
         sql, params = _event_query(statuses)
     else:
         sql = ("SELECT en.entity_id, en.type, en.name, en.country, en.qid, m.doc_id, m.text, "

@@ -79,7 +79,8 @@ def run(inputs: Annotated[list[str], typer.Argument(
 
 
 @app.command()
-def export(what: Annotated[str, typer.Argument(help="events or entities")],
+def export(what: Annotated[str, typer.Argument(
+               help="events, entities, mentions, or pairs (country-pair aggregates by month)")],
            db: DbOption = Path(DEFAULT_DB),
            fmt: Annotated[str, typer.Option(
                "--format", help="jsonl, csv, parquet, plover (PLOVER JSONL) or gdelt "
@@ -89,7 +90,7 @@ def export(what: Annotated[str, typer.Argument(help="events or entities")],
            all_statuses: Annotated[bool, typer.Option(
                "--all-statuses",
                help="Also negated, denied and hypothetical events.")] = False) -> None:
-    """Write events or entities as JSONL, CSV or Parquet."""
+    """Write events, entities, mentions or country-pair aggregates."""
     from ..export import export as do_export
 
     try:
@@ -99,7 +100,7 @@ def export(what: Annotated[str, typer.Argument(help="events or entities")],
     except CommuniqueError as exc:
         _fail(str(exc))
     if out_file:
-        unit = what if fmt == "jsonl" or what == "events" else "entity mentions (one a row)"
+        unit = what if fmt == "jsonl" or what != "entities" else "entity mentions (one a row)"
         console.print(f"{n} {unit} written to {out_file}", highlight=False)
 
 
