@@ -7,6 +7,7 @@ import csv
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import CommuniqueError
@@ -114,11 +115,11 @@ def export(store: Store, what: str, fmt: str, out: str | None,
             cur = store.con.execute(sql, params)
             cols = [c[0] for c in cur.description]
             rows = (dict(zip(cols, r, strict=True)) for r in cur.fetchall())
-            return _write_lines((json.dumps(r, ensure_ascii=False, default=str) for r in rows),
+            return write_lines((json.dumps(r, ensure_ascii=False, default=str) for r in rows),
                                 out)
     elif fmt == "jsonl":
         rows = event_dicts(store, statuses) if what == "events" else entity_dicts(store)
-        return _write_lines((json.dumps(r, ensure_ascii=False) for r in rows), out)
+        return write_lines((json.dumps(r, ensure_ascii=False) for r in rows), out)
     elif what == "events":
         sql, params = _event_query(statuses)
     else:
@@ -143,16 +144,21 @@ def export(store: Store, what: str, fmt: str, out: str | None,
     return n
 
 
-def _write_lines(lines, out: str | None) -> int:
+@contextmanager
+def open_output(out: str | None, newline: str | None = None):
+    """A file to write (its folder made) or, without a name, stdout."""
+    if not out:
+        yield sys.stdout
+        return
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8", newline=newline) as f:
+        yield f
+
+
+def write_lines(lines, out: str | None) -> int:
     n = 0
-    if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        with open(out, "w", encoding="utf-8") as f:
-            for line in lines:
-                f.write(line + "\n")
-                n += 1
-        return n
-    for line in lines:
-        sys.stdout.write(line + "\n")
-        n += 1
+    with open_output(out) as stream:
+        for line in lines:
+            stream.write(line + "\n")
+            n += 1
     return n

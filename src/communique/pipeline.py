@@ -103,7 +103,7 @@ class Pipeline:
         kb = self.kb
         sentences = split(doc.text, cleaned.body, lang, ld.honorifics_before)
         clock.lap("sentences")
-        ner, syntax = self._ner_spans(lang, sentences)
+        ner, syntax = self._parse(lang, sentences)
         clock.lap("ner")
         mentions = find_mentions(doc.text, sentences, ld, gazetteer(lang, kb), ner)
         clock.lap("mentions")
@@ -115,8 +115,10 @@ class Pipeline:
         events = code_events(doc.doc_id, doc.text, lang, sentences, mentions, ld, kb,
                              doc.published, self.version,
                              {i: p for i, (p, _) in analysed.items()}, syntax)
-        events = tuple(dataclasses.replace(e, contexts=analysed[s][1])
-                       if (s := _sentence_of(e, sentences)) in analysed else e for e in events)
+        sentence_at = {s.start: s.index for s in sentences}
+        events = tuple(dataclasses.replace(e, contexts=analysed[i][1])
+                       if (i := sentence_at.get(e.evidence.start)) in analysed else e
+                       for e in events)
         clock.lap("events")
         return Processed(document=dataclasses.replace(doc, lang=lang),
                          content_hash=content_hash(doc), lang=lang, segments=cleaned.body,
@@ -136,7 +138,7 @@ class Pipeline:
         return dict(zip((s.index for s in chosen),
                         self.classifier.analyse([s.text for s in chosen]), strict=True))
 
-    def _ner_spans(self, lang, sentences):
+    def _parse(self, lang, sentences):
         """Person spans from the statistical model, and each sentence's dependency
         parse as `Dep` records (offsets into the document)."""
         if lang == "ru" and self.use_ner and importlib.util.find_spec("natasha") is not None:
@@ -160,10 +162,6 @@ class Pipeline:
                         o + t.left_edge.idx, o + t.right_edge.idx + len(t.right_edge))
                     for t in parsed)
         return people, syntax
-
-
-def _sentence_of(event, sentences) -> int | None:
-    return next((s.index for s in sentences if s.start == event.evidence.start), None)
 
 
 class _Clock:

@@ -7,11 +7,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 from . import __version__
+from .export import open_output, write_lines
 
 # GDELT 2.0 event columns we fill, in GDELT's order. Counts are per article until
 # events are merged across articles.
@@ -69,30 +68,15 @@ def gdelt_row(e: dict) -> list:
 
 
 def write_plover(events: Iterator[dict], out: str | None) -> int:
-    stream = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
-    n = 0
-    try:
-        for e in events:
-            stream.write(json.dumps(plover_record(e), ensure_ascii=False) + "\n")
-            n += 1
-    finally:
-        if out:
-            stream.close()
-    return n
+    return write_lines((json.dumps(plover_record(e), ensure_ascii=False) for e in events), out)
 
 
 def write_gdelt(events: Iterator[dict], out: str | None) -> int:
-    if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-    stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
     n = 0
-    try:
+    with open_output(out, newline="") as stream:
         writer = csv.writer(stream, delimiter="\t", lineterminator="\n")
         writer.writerow(GDELT_COLUMNS)
         for e in events:
             writer.writerow(gdelt_row(e))
             n += 1
-    finally:
-        if out:
-            stream.close()
     return n

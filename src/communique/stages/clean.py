@@ -65,13 +65,13 @@ def clean(text: str) -> Cleaned:
         if content.strip():
             lines.append(Segment(pos + lead, pos + len(content.rstrip())))
         pos += len(raw)
+    furniture = [is_boilerplate(text[s.start:s.end]) for s in lines]
     first_prose = next((i for i, s in enumerate(lines)
-                        if _is_prose(text[s.start:s.end]) and
-                        not is_boilerplate(text[s.start:s.end])), len(lines))
+                        if _is_prose(text[s.start:s.end]) and not furniture[i]), len(lines))
     body, dropped, title = [], [], None
     for i, seg in enumerate(lines):
         line = text[seg.start:seg.end]
-        if is_boilerplate(line):
+        if furniture[i]:
             dropped.append(seg)
         elif i < first_prose:
             # Before the first paragraph of prose: the headline (the longest such line

@@ -212,7 +212,6 @@ def document_anchor(texts: list[str], lang: str, published: dt.date | None) -> d
         shift = relative_shift(text, lang)
         if shift and shift[0] == "published":
             return published + dt.timedelta(days=shift[1])
-        wd = weekday_date(text, lang, published)
         if wd:
             return wd
     return published

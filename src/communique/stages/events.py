@@ -66,10 +66,11 @@ def main_pair(mentions: tuple[Mention, ...]) -> tuple[str, ...]:
     return tuple(c for c, _ in counts.most_common(2))
 
 
-def _without(text: str, pattern: re.Pattern | None) -> tuple[str, list[int]]:
-    """`text` less the spans `pattern` matches, and each kept character's old index."""
+def _without(text: str, pattern: re.Pattern | None) -> tuple[str, list[int] | None]:
+    """`text` less the spans `pattern` matches, and each kept character's old index
+    (None when nothing was removed)."""
     if pattern is None or not pattern.search(text):
-        return text, list(range(len(text) + 1))
+        return text, None
     keep, index, last = [], [], 0
     for m in pattern.finditer(text):
         keep.append(text[last:m.start()])
@@ -85,8 +86,10 @@ def _find_triggers(sent: Sentence, ld: LanguageData) -> list[tuple[int, int, Tri
     text, index = _without(sent.text, ld.ignorable)
     for trig in ld.triggers:
         for m0, m1 in find_spans(trig.pattern, text):
+            if m1 > m0 and index is not None:
+                m0, m1 = index[m0], index[m1 - 1] + 1
             if m1 > m0:
-                found.append((sent.start + index[m0], sent.start + index[m1 - 1] + 1, trig))
+                found.append((sent.start + m0, sent.start + m1, trig))
     # Among overlapping matches the more specific wins: one that names a mode ("entretien
     # téléphonique" over "eu un entretien"), then the longer one.
     background = ld.markers.get("background")
