@@ -52,29 +52,40 @@ def _actor(row: dict, side: str) -> dict:
             "sector": row[f"{side}_sector"], "qid": row[f"{side}_qid"]}
 
 
+def event_dict(r: dict) -> dict:
+    """One stored event row (EVENT_COLUMNS) as the nested record of the JSONL export."""
+    return {
+        "event_id": r["event_id"], "doc_id": r["doc_id"], "event_type": r["event_type"],
+        "mode": r["mode"], "source": _actor(r, "source"), "target": _actor(r, "target"),
+        "date": r["date"].isoformat() if r["date"] else None,
+        "date_precision": r["date_precision"],
+        "location": ({"name": r["location_name"], "country": r["location_country"]}
+                     if r["location_name"] else None),
+        "evidence": {"text": r["evidence_text"], "start": r["evidence_start"],
+                     "end": r["evidence_end"]},
+        "contexts": list(r["contexts"] or []),
+        "trigger": r["trigger"], "status": r["status"], "confidence": r["confidence"],
+        "cameo": r["cameo"], "quad_class": r["quad_class"], "goldstein": r["goldstein"],
+        "lang": r["lang"], "url": r["url"],
+        "published": r["published"].isoformat() if r["published"] else None,
+        "resolution_reason": r["resolution_reason"],
+        "pipeline_version": r["pipeline_version"],
+    }
+
+
+def rows(store: Store, sql: str, params: list) -> Iterator[dict]:
+    """Rows as dicts, fetched in chunks on a cursor of their own."""
+    cur = store.con.cursor()
+    cur.execute(sql, params)
+    cols = [c[0] for c in cur.description]
+    while chunk := cur.fetchmany(2048):
+        for values in chunk:
+            yield dict(zip(cols, values, strict=True))
+
+
 def event_dicts(store: Store, statuses=DEFAULT_STATUSES) -> Iterator[dict]:
     sql, params = _event_query(statuses)
-    cur = store.con.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    for values in cur.fetchall():
-        r = dict(zip(cols, values, strict=True))
-        yield {
-            "event_id": r["event_id"], "doc_id": r["doc_id"], "event_type": r["event_type"],
-            "mode": r["mode"], "source": _actor(r, "source"), "target": _actor(r, "target"),
-            "date": r["date"].isoformat() if r["date"] else None,
-            "date_precision": r["date_precision"],
-            "location": ({"name": r["location_name"], "country": r["location_country"]}
-                         if r["location_name"] else None),
-            "evidence": {"text": r["evidence_text"], "start": r["evidence_start"],
-                         "end": r["evidence_end"]},
-            "contexts": list(r["contexts"] or []),
-            "trigger": r["trigger"], "status": r["status"], "confidence": r["confidence"],
-            "cameo": r["cameo"], "quad_class": r["quad_class"], "goldstein": r["goldstein"],
-            "lang": r["lang"], "url": r["url"],
-            "published": r["published"].isoformat() if r["published"] else None,
-            "resolution_reason": r["resolution_reason"],
-            "pipeline_version": r["pipeline_version"],
-        }
+    return (event_dict(r) for r in rows(store, sql, params))
 
 
 def entity_dicts(store: Store) -> Iterator[dict]:
@@ -93,8 +104,13 @@ def entity_dicts(store: Store) -> Iterator[dict]:
 
 
 def export(store: Store, what: str, fmt: str, out: str | None,
-           statuses: tuple[str, ...] | None = DEFAULT_STATUSES) -> int:
-    """Write events, entities, mentions or pair aggregates; return the rows written."""
+           statuses: tuple[str, ...] | None = DEFAULT_STATUSES, merged: bool = False) -> int:
+    """Write events, entities, mentions or pair aggregates; return the rows written.
+    `merged`: one row per merged event instead of one per report."""
+    if merged:
+        if what != "events":
+            raise CommuniqueError("--merged is for events only")
+        return _export_merged(store, fmt, out, statuses)
     if fmt not in FORMATS:
         raise CommuniqueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if what not in ("events", "entities", "mentions", "pairs"):
@@ -142,6 +158,38 @@ def export(store: Store, what: str, fmt: str, out: str | None,
         writer.writerow(row)
         n += 1
     return n
+
+
+def _export_merged(store: Store, fmt: str, out: str | None,
+                   statuses: tuple[str, ...] | None) -> int:
+    from .merged import FLAT_COLUMNS, flat, merged_event_dicts
+
+    if fmt not in FORMATS:
+        raise CommuniqueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet" and not out:
+        raise CommuniqueError("Parquet needs a file: add --out FILE.parquet")
+    store.require("event_groups", "merged events")
+    events = merged_event_dicts(store, statuses)
+    if fmt in ("plover", "gdelt"):
+        from .standard_exports import write_gdelt, write_plover
+
+        return (write_plover if fmt == "plover" else write_gdelt)(events, out)
+    if fmt == "jsonl":
+        return write_lines((json.dumps(m, ensure_ascii=False) for m in events), out)
+    records = [flat(m) for m in events]
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.Table.from_pylist(records) if records else
+                       pa.table({c: pa.array([], pa.string()) for c in FLAT_COLUMNS}), out)
+        return len(records)
+    with open_output(out, newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(records)
+    return len(records)
 
 
 @contextmanager

@@ -9,6 +9,8 @@ import hashlib
 import importlib.util
 import time
 
+import numpy as np
+
 from . import __version__
 from .errors import UnsupportedLanguageError
 from .kb import KnowledgeBase
@@ -16,13 +18,14 @@ from .kb.gazetteer import gazetteer
 from .lang import load_language
 from .records import Dep, Document, Processed
 from .stages import dates
-from .stages.classify import EventClassifier
+from .stages.classify import EventClassifier, embed
 from .stages.clean import clean
 from .stages.events import code_events
 from .stages.language import LanguageIdentifier
 from .stages.mentions import find_mentions
 from .stages.resolve import resolve
 from .stages.sentences import split
+from .stages.signature import LEAD, lead_vector, text_signature
 
 # Official spaCy pipelines on PyPI, used for person names and the dependency parse where
 # they exist; Russian uses natasha (stages/natasha_ru.py).
@@ -110,7 +113,8 @@ class Pipeline:
         day = dates.document_anchor([s.text for s in sentences], lang, doc.published)
         mentions, entities = resolve(mentions, kb, day)
         clock.lap("resolve")
-        analysed = self._classify(sentences, mentions)
+        vectors, chosen = self._embed(sentences, mentions)
+        analysed = self._classify(vectors, chosen)
         clock.lap("classifier")
         events = code_events(doc.doc_id, doc.text, lang, sentences, mentions, ld, kb,
                              doc.published, self.version,
@@ -120,23 +124,45 @@ class Pipeline:
                        if (i := sentence_at.get(e.evidence.start)) in analysed else e
                        for e in events)
         clock.lap("events")
+        event_vectors = {}
+        if self.use_classifier:
+            wanted = [s for s in sentences if s.start in {e.evidence.start for e in events}]
+            vectors.update(self._vectors([s for s in wanted if s.index not in vectors]))
+            event_vectors = {e.event_id: vectors[i] for e in events
+                             if (i := sentence_at.get(e.evidence.start)) in vectors}
+        lead = [vectors[s.index] for s in sentences[:LEAD] if s.index in vectors]
+        signature = text_signature(body, lead_vector(lead))
+        clock.lap("signature")
         return Processed(document=dataclasses.replace(doc, lang=lang),
                          content_hash=content_hash(doc), lang=lang, segments=cleaned.body,
                          sentences=sentences, mentions=mentions, events=events,
-                         entities=entities)
+                         entities=entities, signature=signature, event_vectors=event_vectors)
 
-    def _classify(self, sentences, mentions) -> dict[int, tuple[dict[str, float], tuple]]:
-        """Type probabilities and contexts for sentences naming actors of two or more
-        countries."""
-        if not self.use_classifier or not self.classifier.available:
-            return {}
+    def _vectors(self, sentences) -> dict[int, np.ndarray]:
+        x = embed([s.text for s in sentences])
+        return {s.index: x[k] for k, s in enumerate(sentences)}
+
+    def _embed(self, sentences, mentions) -> tuple[dict[int, np.ndarray], list[int]]:
+        """Embeddings of the lead and of the sentences the classifier reads (those
+        naming actors of two or more countries), in one call to the encoder; and the
+        indexes of the latter."""
+        if not self.use_classifier:
+            return {}, []
         countries: dict[int, set[str]] = {}
         for m in mentions:
             if m.country and m.kind in ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL"):
                 countries.setdefault(m.sentence, set()).add(m.country)
-        chosen = [s for s in sentences if len(countries.get(s.index, ())) >= 2]
-        return dict(zip((s.index for s in chosen),
-                        self.classifier.analyse([s.text for s in chosen]), strict=True))
+        chosen = [s.index for s in sentences if len(countries.get(s.index, ())) >= 2]
+        wanted = set(chosen)
+        return self._vectors([s for s in sentences
+                              if s.index < LEAD or s.index in wanted]), chosen
+
+    def _classify(self, vectors, chosen) -> dict[int, tuple[dict[str, float], tuple]]:
+        """Type probabilities and contexts of the chosen sentences."""
+        if not chosen or not self.classifier.available:
+            return {}
+        x = np.stack([vectors[i] for i in chosen])
+        return dict(zip(chosen, self.classifier.analyse_vectors(x), strict=True))
 
     def _parse(self, lang, sentences):
         """Person spans from the statistical model, and each sentence's dependency

@@ -146,6 +146,16 @@ class Rejection:
 
 
 @dataclass(frozen=True, slots=True)
+class Signature:
+    """What identifies an article's content across copies and languages (see
+    stages/signature.py): numpy arrays, kept out of equality."""
+
+    text_hash: str  # of the folded article text: exact copies
+    minhash: object = field(compare=False)  # uint32[64], MinHash of word 3-grams: reposts
+    vector: object = field(default=None, compare=False)  # float32[512] lead embedding
+
+
+@dataclass(frozen=True, slots=True)
 class Processed:
     """Everything the pipeline found in one document."""
 
@@ -157,3 +167,6 @@ class Processed:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
     entities: tuple[Entity, ...] = field(default=())
+    signature: Signature | None = None
+    # float32[512] embedding of each event's evidence sentence, by event id
+    event_vectors: dict = field(default_factory=dict, compare=False)

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from . import __version__
 from .export import open_output, write_lines
 
-# GDELT 2.0 event columns we fill, in GDELT's order. Counts are per article until
-# events are merged across articles.
+# GDELT 2.0 event columns we fill, in GDELT's order. NumMentions, NumSources and
+# NumArticles are 1 for one report; with --merged they count every report of the event.
 GDELT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
     "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
@@ -22,6 +22,11 @@ GDELT_COLUMNS = (
     "GoldsteinScale", "NumMentions", "NumSources", "NumArticles",
     "ActionGeo_FullName", "ActionGeo_CountryCode", "DATEADDED", "SOURCEURL",
 )
+
+
+# What a merged event adds to the PLOVER record (see merged.py).
+MERGED_FIELDS = ("n_mentions", "n_articles", "n_sources", "n_stories", "languages",
+                 "first_seen", "last_seen", "mentions")
 
 
 def plover_record(e: dict) -> dict:
@@ -40,7 +45,7 @@ def plover_record(e: dict) -> dict:
         "cameo": e["cameo"], "quad_class": e["quad_class"], "goldstein": e["goldstein"],
         "confidence": e["confidence"],
         "coder": f"communique {e['pipeline_version'] or __version__}",
-    }
+    } | {k: e[k] for k in MERGED_FIELDS if k in e}
 
 
 def numeric_id(event_id: str) -> int:
@@ -63,7 +68,8 @@ def gdelt_row(e: dict) -> list:
             src["country"] or "", src["name"] or "", src["country"] or "", src["sector"] or "",
             tgt["country"] or "", tgt["name"] or "", tgt["country"] or "", tgt["sector"] or "",
             1, cameo, cameo[:3], cameo[:2], e["quad_class"] or "", e["goldstein"] or "",
-            1, 1, 1, loc.get("name") or "", loc.get("country") or "",
+            e.get("n_mentions", 1), e.get("n_sources", 1), e.get("n_articles", 1),
+            loc.get("name") or "", loc.get("country") or "",
             (e["published"] or "").replace("-", ""), e["url"] or ""]
 
 

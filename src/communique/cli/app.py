@@ -72,10 +72,32 @@ def run(inputs: Annotated[list[str], typer.Argument(
                       soft_wrap=True)
     console.print(f"{report.documents} documents: {report.added} added, {report.replaced} "
                   f"replaced, {report.unchanged} unchanged; {len(report.rejections)} rejected; "
-                  f"{report.events} new events. Store {db}: {counts['documents']} documents, "
-                  f"{counts['events']} events, {counts['entities']} entities.", highlight=False)
+                  f"{report.events} new events. Store {db}: {counts['documents']} documents "
+                  f"in {counts['stories']} stories, {counts['events']} event reports making "
+                  f"{counts['merged_events']} events, {counts['entities']} entities.",
+                  highlight=False)
     if strict and report.rejections:
         _fail(f"{len(report.rejections)} input(s) rejected (--strict)")
+
+
+@app.command()
+def merge(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Recompute stories and merged events over the whole database (new batches are
+    merged as they are stored; this is for databases made by an earlier version)."""
+    from ..dedup.backfill import rebuild_all
+
+    if not db.exists():
+        _fail(f"{db}: no such database (run 'communique run' first)")
+    try:
+        with Store(db) as store:
+            docs, events = rebuild_all(store.con)
+            counts = store.counts()
+    except CommuniqueError as exc:
+        _fail(str(exc))
+    console.print(f"Signatures added: {docs} documents, {events} event reports. Store {db}: "
+                  f"{counts['documents']} documents in {counts['stories']} stories, "
+                  f"{counts['events']} event reports making {counts['merged_events']} "
+                  "events.", highlight=False)
 
 
 @app.command()
@@ -89,14 +111,17 @@ def export(what: Annotated[str, typer.Argument(
                "--out", help="Output file (default: stdout).")] = None,
            all_statuses: Annotated[bool, typer.Option(
                "--all-statuses",
-               help="Also negated, denied and hypothetical events.")] = False) -> None:
+               help="Also negated, denied and hypothetical events.")] = False,
+           merged: Annotated[bool, typer.Option(
+               "--merged", help="One row per event, however many reports told it, with "
+                                "mention, article and source counts.")] = False) -> None:
     """Write events, entities, mentions or country-pair aggregates."""
     from ..export import export as do_export
 
     try:
         with Store(db, read_only=True) as store:
             n = do_export(store, what, fmt, out_file, None if all_statuses else
-                          ("occurred", "planned"))
+                          ("occurred", "planned"), merged=merged)
     except CommuniqueError as exc:
         _fail(str(exc))
     if out_file:

@@ -77,7 +77,13 @@ class EventClassifier:
         self.initialize()
         if self._w is None or not texts:
             return [({}, ()) for _ in texts]
-        x = embed(texts)
+        return self.analyse_vectors(embed(texts))
+
+    def analyse_vectors(self, x: np.ndarray) -> list[tuple[dict[str, float], tuple[str, ...]]]:
+        """(type probabilities, contexts) for sentences already embedded."""
+        self.initialize()
+        if self._w is None or not len(x):
+            return [({}, ()) for _ in range(len(x))]
         sims = x @ self._prototypes.T
         contexts = []
         for row in sims:

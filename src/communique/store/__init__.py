@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from ..dedup import store as dedup
 from ..errors import StoreError
 from ..records import Processed, Rejection
 
@@ -97,6 +98,7 @@ class Store:
         added = replaced = unchanged = n_events = 0
         docs, mentions, events, entities = [], [], [], {}
         replace_ids = []
+        fresh: list[Processed] = []
         seen_in_batch: set[str] = set()
         for p in processed:
             d = p.document
@@ -104,6 +106,7 @@ class Store:
                 unchanged += 1
                 continue
             seen_in_batch.add(d.doc_id)
+            fresh.append(p)
             if d.doc_id in known:
                 replace_ids.append(d.doc_id)
                 replaced += 1
@@ -132,6 +135,7 @@ class Store:
         rejects = [(_reject_id(r), r.origin, r.doc_id, r.reason) for r in rejections]
         try:
             self.con.execute("BEGIN TRANSACTION")
+            regroup = dedup.forget(self.con, replace_ids)
             if replace_ids:
                 for table in ("mentions", "events", "documents"):
                     self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))",
@@ -142,6 +146,8 @@ class Store:
             _insert(self.con, "events", events, conflict="ON CONFLICT DO NOTHING")
             _insert(self.con, "entities", list(entities.values()),
                     conflict="ON CONFLICT DO NOTHING")
+            dedup.store_signatures(self.con, fresh)
+            dedup.refresh(self.con, [p.document.doc_id for p in fresh], *regroup)
             if rejects:
                 self.con.executemany(
                     "INSERT INTO rejects (reject_id, origin, doc_id, reason) VALUES (?, ?, ?, ?) "
@@ -153,9 +159,22 @@ class Store:
             raise StoreError(f"{self.path}: batch not stored: {exc}") from exc
         return BatchResult(added, replaced, unchanged, len(rejections), n_events)
 
+    def require(self, table: str, what: str) -> None:
+        """Fail with a clear message when a database opened read-only predates `table`."""
+        found = self.con.execute("SELECT count(*) FROM information_schema.tables "
+                                 "WHERE table_name = ?", [table]).fetchone()[0]
+        if not found:
+            raise StoreError(f"{self.path}: this database has no {what} yet; run "
+                             f"'communique merge --db {self.path}' once to build them")
+
     def counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "mentions", "entities", "events", "rejects")}
+        out = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+               for t in ("documents", "mentions", "entities", "events", "rejects")}
+        out["stories"] = self.con.execute(
+            "SELECT count(DISTINCT story_id) FROM stories").fetchone()[0]
+        out["merged_events"] = self.con.execute(
+            "SELECT count(DISTINCT merged_id) FROM event_groups").fetchone()[0]
+        return out
 
 
 def _reject_id(r: Rejection) -> str:

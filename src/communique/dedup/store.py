@@ -1,0 +1,291 @@
+"""Stories and merged events in the store, kept up to date batch by batch.
+
+Each batch stores its documents' signatures and its events' keys, links the new items to
+everything stored (candidates come from equality joins and a date window, then
+`rules` decides), and regroups only the groups the new links touch. Since the rules are
+pairwise and group ids come from the first report, the result is the same whatever the
+order or the batches in which articles arrive; `rebuild` recomputes everything from
+scratch and must agree with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pyarrow as pa
+
+from ..records import Processed, Signature
+from . import groups, rules
+
+VECTOR_DIM = 512
+
+
+def _vectors(values: list) -> pa.Array:
+    """A FLOAT[512] column (nulls where no vector)."""
+    flat = np.zeros((len(values), VECTOR_DIM), dtype=np.float32)
+    mask = []
+    for i, v in enumerate(values):
+        if v is None:
+            mask.append(True)
+        else:
+            flat[i] = v
+            mask.append(False)
+    arr = pa.FixedSizeListArray.from_arrays(pa.array(flat.ravel()), VECTOR_DIM)
+    if any(mask):
+        arr = pa.FixedSizeListArray.from_arrays(pa.array(flat.ravel()), VECTOR_DIM,
+                                                mask=pa.array(mask))
+    return arr
+
+
+def _insert(con, table: str, columns: dict[str, pa.Array], conflict: str = "") -> None:
+    batch = pa.table(columns)
+    if not batch.num_rows:
+        return
+    name = f"_dedup_{table}"
+    con.register(name, batch)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM {name} "
+                    f"{conflict}")
+    finally:
+        con.unregister(name)
+
+
+def bands(minhash: np.ndarray) -> list[int]:
+    """The signature cut into 32 bands of two values, each packed into one integer."""
+    h = np.asarray(minhash, dtype=np.uint64)
+    return [int((h[i] << np.uint64(32)) | h[i + 1]) for i in range(0, len(h), 2)]
+
+
+def store_signatures(con, processed: list[Processed]) -> None:
+    insert_doc_signatures(con, [(p.document.doc_id, p.signature) for p in processed
+                                if p.signature is not None])
+    insert_event_signatures(con, [(e.event_id, _key(e.source), _key(e.target),
+                                   p.event_vectors.get(e.event_id))
+                                  for p in processed for e in p.events])
+
+
+def insert_doc_signatures(con, docs: list[tuple[str, Signature]]) -> None:
+    _insert(con, "doc_signatures", {
+        "doc_id": pa.array([d for d, _ in docs], pa.string()),
+        "text_hash": pa.array([s.text_hash for _, s in docs], pa.string()),
+        "minhash": pa.FixedSizeListArray.from_arrays(
+            pa.array(np.concatenate([s.minhash for _, s in docs])
+                     if docs else np.zeros(0, np.uint32), pa.uint32()), 64),
+        "vector": _vectors([s.vector for _, s in docs])})
+    band_rows = [(b, v, d) for d, s in docs for b, v in enumerate(bands(s.minhash))]
+    _insert(con, "doc_bands", {
+        "band": pa.array([r[0] for r in band_rows], pa.uint8()),
+        "value": pa.array([r[1] for r in band_rows], pa.uint64()),
+        "doc_id": pa.array([r[2] for r in band_rows], pa.string())})
+
+
+def insert_event_signatures(con, events: list[tuple[str, str, str, object]]) -> None:
+    """(event id, source key, target key, evidence vector or None) rows."""
+    _insert(con, "event_signatures", {
+        "event_id": pa.array([e[0] for e in events], pa.string()),
+        "source_key": pa.array([e[1] for e in events], pa.string()),
+        "target_key": pa.array([e[2] for e in events], pa.string()),
+        "vector": _vectors([e[3] for e in events])}, conflict="ON CONFLICT DO NOTHING")
+
+
+def _key(actor) -> str:
+    return rules.actor_key(actor.country, actor.entity_id, actor.name) or ""
+
+
+def forget(con, doc_ids: list[str]) -> tuple[set[str], set[str]]:
+    """Drop what the dedup tables hold of documents about to be replaced; return the
+    other members of their stories and merged events, to be regrouped."""
+    if not doc_ids:
+        return set(), set()
+    docs = {r[0] for r in con.execute(
+        "SELECT doc_id FROM stories WHERE story_id IN (SELECT story_id FROM stories "
+        "WHERE doc_id IN (SELECT unnest($1))) AND doc_id NOT IN (SELECT unnest($1))",
+        [doc_ids]).fetchall()}
+    old_events = "SELECT event_id FROM events WHERE doc_id IN (SELECT unnest($1))"
+    events = {r[0] for r in con.execute(
+        f"SELECT event_id FROM event_groups WHERE merged_id IN (SELECT merged_id FROM "
+        f"event_groups WHERE event_id IN ({old_events})) AND event_id NOT IN ({old_events})",
+        [doc_ids]).fetchall()}
+    for sql in (
+            "DELETE FROM doc_signatures WHERE doc_id IN (SELECT unnest($1))",
+            "DELETE FROM doc_bands WHERE doc_id IN (SELECT unnest($1))",
+            "DELETE FROM doc_links WHERE doc_a IN (SELECT unnest($1)) "
+            "OR doc_b IN (SELECT unnest($1))",
+            "DELETE FROM stories WHERE doc_id IN (SELECT unnest($1))",
+            f"DELETE FROM event_signatures WHERE event_id IN ({old_events})",
+            f"DELETE FROM event_links WHERE event_a IN ({old_events}) "
+            f"OR event_b IN ({old_events})",
+            f"DELETE FROM event_groups WHERE event_id IN ({old_events})"):
+        con.execute(sql, [doc_ids])
+    return docs, events
+
+
+_DOCS = """SELECT s.doc_id, s.text_hash, s.minhash, s.vector, d.lang, d.published
+    FROM doc_signatures s JOIN documents d USING (doc_id)"""
+
+DOC_CANDIDATES = f"""
+WITH n AS ({_DOCS} WHERE s.doc_id IN (SELECT unnest($ids))), a AS ({_DOCS}),
+pairs AS (
+    SELECT n.doc_id AS x, a.doc_id AS y FROM n JOIN a
+        ON a.text_hash = n.text_hash AND a.doc_id <> n.doc_id
+    UNION
+    SELECT nb.doc_id, ab.doc_id FROM doc_bands nb JOIN doc_bands ab
+        ON ab.band = nb.band AND ab.value = nb.value AND ab.doc_id <> nb.doc_id
+        WHERE nb.doc_id IN (SELECT unnest($ids))
+    UNION
+    SELECT n.doc_id, a.doc_id FROM n JOIN a
+        ON a.published BETWEEN n.published - {rules.STORY_DAYS}
+                           AND n.published + {rules.STORY_DAYS}
+        AND a.doc_id <> n.doc_id
+        AND array_cosine_similarity(n.vector, a.vector) >= {rules.TRANSLATION_MIN})
+SELECT p.x, p.y, dx.lang, dx.published, dx.text_hash, dx.minhash,
+       dy.lang, dy.published, dy.text_hash, dy.minhash,
+       array_cosine_similarity(dx.vector, dy.vector)
+FROM pairs p JOIN a dx ON dx.doc_id = p.x JOIN a dy ON dy.doc_id = p.y"""
+
+_EVENTS = """SELECT e.event_id, e.doc_id, e.event_type, e.status, e.date, e.date_precision,
+    k.source_key, k.target_key, k.vector FROM events e JOIN event_signatures k USING (event_id)"""
+
+EVENT_CANDIDATES = f"""
+WITH n AS ({_EVENTS} WHERE e.event_id IN (SELECT unnest($ids))), a AS ({_EVENTS}),
+pairs AS (
+    SELECT n.event_id AS x, a.event_id AS y FROM n JOIN a
+        ON a.event_type = n.event_type AND a.source_key = n.source_key
+        AND a.target_key = n.target_key AND a.event_id <> n.event_id
+    UNION
+    SELECT n.event_id, a.event_id FROM n JOIN a
+        ON a.event_type = n.event_type AND a.source_key = n.target_key
+        AND a.target_key = n.source_key AND a.event_id <> n.event_id
+        WHERE n.event_type IN (SELECT unnest($symmetric)))
+SELECT ex.event_id, ex.doc_id, ex.event_type, ex.status, ex.source_key, ex.target_key,
+       ex.date, ex.date_precision,
+       ey.event_id, ey.doc_id, ey.event_type, ey.status, ey.source_key, ey.target_key,
+       ey.date, ey.date_precision,
+       l.doc_a IS NOT NULL, array_cosine_similarity(ex.vector, ey.vector)
+FROM pairs p JOIN a ex ON ex.event_id = p.x JOIN a ey ON ey.event_id = p.y
+LEFT JOIN doc_links l ON l.doc_a = least(ex.doc_id, ey.doc_id)
+                     AND l.doc_b = greatest(ex.doc_id, ey.doc_id)
+WHERE abs(date_diff('day', ex.date, ey.date)) <= 366"""
+
+
+def _insert_links(con, table: str, names: tuple[str, str, str],
+                  found: dict[tuple[str, str], tuple[str, float]]) -> None:
+    a, b, why = names
+    _insert(con, table, {
+        a: pa.array([p[0] for p in found], pa.string()),
+        b: pa.array([p[1] for p in found], pa.string()),
+        why: pa.array([v[0] for v in found.values()], pa.string()),
+        "score": pa.array([v[1] for v in found.values()], pa.float64())},
+        conflict="ON CONFLICT DO NOTHING")
+
+
+def _ordered(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def link_documents(con, doc_ids: list[str]) -> None:
+    found: dict[tuple[str, str], tuple[str, float]] = {}
+    for x, y, lx, px, hx, mx, ly, py, hy, my, cos in con.execute(
+            DOC_CANDIDATES, {"ids": doc_ids}).fetchall():
+        pair = _ordered(x, y)
+        if pair in found:
+            continue
+        a, b = rules.DocKey(x, lx, px, hx), rules.DocKey(y, ly, py, hy)
+        sim = float(np.mean(np.asarray(mx) == np.asarray(my)))
+        link = rules.doc_link(a, b, sim, cos)
+        if link:
+            found[pair] = link
+    _insert_links(con, "doc_links", ("doc_a", "doc_b", "kind"), found)
+
+
+def _event_key(row) -> rules.EventKey:
+    eid, doc, etype, status, src, tgt, date, precision = row
+    return rules.EventKey(eid, doc, etype, status, src or None, tgt or None, date, precision)
+
+
+def link_events(con, event_ids: list[str]) -> None:
+    from ..records import SYMMETRIC_TYPES
+
+    found: dict[tuple[str, str], tuple[str, float]] = {}
+    for row in con.execute(EVENT_CANDIDATES, {"ids": event_ids,
+                                              "symmetric": sorted(SYMMETRIC_TYPES)}).fetchall():
+        a, b = _event_key(row[0:8]), _event_key(row[8:16])
+        pair = _ordered(a.event_id, b.event_id)
+        if pair in found:
+            continue
+        link = rules.event_link(a, b, bool(row[16]), row[17])
+        if link:
+            found[pair] = link
+    _insert_links(con, "event_links", ("event_a", "event_b", "reason"), found)
+
+
+def _closure(con, table: str, a: str, b: str, seeds: Iterable[str]
+             ) -> tuple[set[str], set[tuple[str, str]]]:
+    """Every item reachable from `seeds` through the links of `table`."""
+    nodes = set(seeds)
+    frontier, edges = set(nodes), set()
+    while frontier:
+        rows = con.execute(f"SELECT {a}, {b} FROM {table} WHERE {a} IN (SELECT unnest($1)) "
+                           f"OR {b} IN (SELECT unnest($1))", [sorted(frontier)]).fetchall()
+        frontier = set()
+        for x, y in rows:
+            edges.add((x, y))
+            for z in (x, y):
+                if z not in nodes:
+                    nodes.add(z)
+                    frontier.add(z)
+    return nodes, edges
+
+
+def _regroup(con, table: str, id_col: str, group_col: str, nodes: set[str],
+             edges: set[tuple[str, str]], order_sql: str, name) -> None:
+    if not nodes:
+        return
+    order = {r[0]: (r[1] is None, r[1], r[2]) for r in con.execute(
+        order_sql, [sorted(nodes)]).fetchall()}
+    rows = []
+    for members in groups.components(nodes, edges):
+        members = [m for m in members if m in order]
+        if not members:
+            continue
+        gid = name(groups.anchor(members, order.__getitem__))
+        rows.extend((m, gid) for m in members)
+    con.execute(f"DELETE FROM {table} WHERE {id_col} IN (SELECT unnest($1))", [sorted(nodes)])
+    _insert(con, table, {id_col: pa.array([r[0] for r in rows], pa.string()),
+                         group_col: pa.array([r[1] for r in rows], pa.string())})
+
+
+# Anchors: the document published first (undated ones last), then the smallest id.
+_DOC_ORDER = ("SELECT doc_id, published, doc_id FROM documents "
+              "WHERE doc_id IN (SELECT unnest($1))")
+_EVENT_ORDER = ("SELECT e.event_id, d.published, e.event_id FROM events e "
+                "JOIN documents d USING (doc_id) WHERE e.event_id IN (SELECT unnest($1))")
+
+
+def refresh(con, doc_ids: list[str], more_docs: Iterable[str] = (),
+            more_events: Iterable[str] = ()) -> None:
+    """Link the documents `doc_ids` (and their events), just stored, to everything in
+    the store, and regroup what the links touch (and `more_*`, the members of groups
+    that lost a replaced document)."""
+    event_ids = [r[0] for r in con.execute(
+        "SELECT event_id FROM events WHERE doc_id IN (SELECT unnest($1))",
+        [doc_ids]).fetchall()] if doc_ids else []
+    if doc_ids:
+        link_documents(con, doc_ids)
+        link_events(con, event_ids)
+    nodes, edges = _closure(con, "doc_links", "doc_a", "doc_b", [*doc_ids, *more_docs])
+    _regroup(con, "stories", "doc_id", "story_id", nodes, edges, _DOC_ORDER, groups.story_id)
+    nodes, edges = _closure(con, "event_links", "event_a", "event_b",
+                            [*event_ids, *more_events])
+    _regroup(con, "event_groups", "event_id", "merged_id", nodes, edges, _EVENT_ORDER,
+             groups.merged_id)
+
+
+def rebuild(con) -> None:
+    """Recompute every link and group from the stored signatures."""
+    for table in ("doc_links", "event_links", "stories", "event_groups"):
+        con.execute(f"DELETE FROM {table}")
+    doc_ids = [r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY doc_id")
+               .fetchall()]
+    refresh(con, doc_ids)
