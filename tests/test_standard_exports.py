@@ -68,7 +68,13 @@ def test_dyad_counts_by_month(db):
             "SELECT count(*) FROM events WHERE date IS NOT NULL AND status IN "
             "('occurred', 'planned') AND ((source_country = 'CHN' AND target_country = 'BRA')"
             " OR (source_country = 'BRA' AND target_country = 'CHN'))").fetchone()[0]
-    assert rows and sum(r.events for r in rows) == total
+        merged = store.con.execute(
+            "SELECT count(DISTINCT g.merged_id) FROM events e JOIN event_groups g "
+            "USING (event_id) WHERE date IS NOT NULL AND status IN ('occurred', 'planned') "
+            "AND ((source_country = 'CHN' AND target_country = 'BRA')"
+            " OR (source_country = 'BRA' AND target_country = 'CHN'))").fetchone()[0]
+    assert rows and sum(r.reports for r in rows) == total
+    assert sum(r.events for r in rows) == merged < total  # one meeting, several reports
     assert all(sum(r.by_quad) == r.events for r in rows)
     assert sparkline([1, 4, 8]) == "▁▄█"
     r = CliRunner().invoke(app, ["dyad", "CHN", "BRA", "--db", db, "--by", "month"])
@@ -89,3 +95,30 @@ def test_pairs_and_mentions_exports(db, tmp_path, what, fmt):
             header = next(csv.reader(f))
         expected = "month" if what == "pairs" else "doc_id"
         assert header[0] == expected
+
+
+def test_plots_and_network_on_the_demo_database(db, tmp_path):
+    png, svg, net = tmp_path / "chn.png", tmp_path / "chn.svg", tmp_path / "net.png"
+    for path in (png, svg):
+        r = CliRunner().invoke(app, ["dyad", "CHN", "--db", db, "--plot", str(path)])
+        assert r.exit_code == 0, r.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    assert "<svg" in svg.read_text(encoding="utf-8")[:500]
+    r = CliRunner().invoke(app, ["network", "--db", db, "--country", "chn", "--plot", str(net)])
+    assert r.exit_code == 0, r.output
+    assert "ties of CHN" in r.output and "JPN" in r.output
+    assert net.read_bytes()[:4] == b"\x89PNG"
+    r = CliRunner().invoke(app, ["network", "--db", db, "--plot", str(tmp_path / "x.pdf")])
+    assert r.exit_code == 1 and ".png or .svg" in r.output
+
+
+def test_network_ties_count_events_once(db):
+    from communique.analytics import network
+    from communique.store import Store
+
+    with Store(db, read_only=True) as store:
+        ties = network(store)
+        assert ties == sorted(ties, key=lambda t: -t.events)
+        assert all(t.a < t.b and t.events <= t.reports for t in ties)
+        assert any(t.events < t.reports for t in ties)
+        assert network(store, "ARG") and all("ARG" in (t.a, t.b) for t in network(store, "ARG"))

@@ -1,5 +1,7 @@
 """Country-pair analytics from the store: events by period, PLOVER type and QuadClass,
-mean Goldstein, for one pair of actors (in either direction) or all pairs of one actor."""
+mean Goldstein, for one pair of actors (in either direction) or all pairs of one actor,
+and the network of who interacts with whom. Events are counted once however many
+reports told them (merged events, see dedup/), with the reports counted beside them."""
 
 from __future__ import annotations
 
@@ -10,6 +12,19 @@ from .errors import CommuniqueError
 from .store import Store
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+# One row per merged event: its first report's row, the merged status (occurred if any
+# report says so), the number of reports and the articles they come from. Reports not
+# yet grouped count alone.
+MERGED_EVENTS = """(SELECT * EXCLUDE (rank) FROM (
+    SELECT e.* REPLACE (CASE WHEN bool_or(e.status = 'occurred') OVER w THEN 'occurred'
+                             ELSE e.status END AS status),
+           coalesce(g.merged_id, e.event_id) AS merged_id, count(*) OVER w AS reports,
+           list(e.doc_id) OVER w AS docs,
+           row_number() OVER (w ORDER BY d.published NULLS LAST, e.event_id) AS rank
+    FROM events e JOIN documents d USING (doc_id) LEFT JOIN event_groups g USING (event_id)
+    WINDOW w AS (PARTITION BY coalesce(g.merged_id, e.event_id)))
+    WHERE rank = 1)"""
 BARS = "▁▂▃▄▅▆▇█"
 
 
@@ -17,6 +32,7 @@ BARS = "▁▂▃▄▅▆▇█"
 class PeriodRow:
     period: dt.date
     events: int
+    reports: int
     by_quad: tuple[int, int, int, int]
     mean_goldstein: float | None
     types: str
@@ -43,23 +59,24 @@ def dyad(store: Store, a: str, b: str | None = None, by: str = "month",
     if end:
         where.append("date <= ?")
         params.append(end)
+    store.require("event_groups", "merged events")
     rows = store.con.execute(f"""
-        SELECT date_trunc('{PERIODS[by]}', date)::DATE AS period, count(*) AS n,
+        SELECT date_trunc('{PERIODS[by]}', date)::DATE AS period, count(*) AS n, sum(reports),
                count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
                count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
                avg(goldstein),
                string_agg(event_type || ':' || cnt, ' ' ORDER BY cnt DESC, event_type)
         FROM (SELECT *, count(*) OVER (PARTITION BY date_trunc('{PERIODS[by]}', date),
-                                       event_type) AS cnt FROM events
+                                       event_type) AS cnt FROM {MERGED_EVENTS}
               WHERE {' AND '.join(where)})
         GROUP BY 1 ORDER BY 1""", params).fetchall()
     out = []
-    for period, n, q1, q2, q3, q4, gold, types in rows:
+    for period, n, reports, q1, q2, q3, q4, gold, types in rows:
         seen: list[str] = []
         for t in (types or "").split():
             if t not in seen:
                 seen.append(t)
-        out.append(PeriodRow(period, n, (q1, q2, q3, q4),
+        out.append(PeriodRow(period, n, int(reports), (q1, q2, q3, q4),
                              round(gold, 2) if gold is not None else None, " ".join(seen)))
     return out
 
@@ -69,3 +86,45 @@ def sparkline(values: list[float]) -> str:
         return ""
     top = max(values) or 1
     return "".join(BARS[min(len(BARS) - 1, int(v / top * (len(BARS) - 1)))] for v in values)
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """Two actors and the events between them, in either direction."""
+
+    a: str
+    b: str
+    events: int
+    reports: int
+    by_quad: tuple[int, int, int, int]
+    mean_goldstein: float | None
+
+
+def network(store: Store, actor: str | None = None, start: dt.date | None = None,
+            end: dt.date | None = None, top: int | None = None) -> list[Tie]:
+    """Who interacts with whom: one tie per pair of actors (countries, organisations),
+    weighted by events; only the ties of `actor` when given; heaviest first."""
+    store.require("event_groups", "merged events")
+    where = ["status IN ('occurred', 'planned')", "source_country IS NOT NULL",
+             "target_country IS NOT NULL", "source_country <> target_country"]
+    params: list = []
+    if actor:
+        where.append("(source_country = ? OR target_country = ?)")
+        params += [actor, actor]
+    if start:
+        where.append("date >= ?")
+        params.append(start)
+    if end:
+        where.append("date <= ?")
+        params.append(end)
+    rows = store.con.execute(f"""
+        SELECT least(source_country, target_country) AS a,
+               greatest(source_country, target_country) AS b, count(*), sum(reports),
+               count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
+               count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
+               avg(goldstein)
+        FROM {MERGED_EVENTS} WHERE {' AND '.join(where)}
+        GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2""", params).fetchall()
+    ties = [Tie(a, b, n, int(r), (q1, q2, q3, q4), round(g, 2) if g is not None else None)
+            for a, b, n, r, q1, q2, q3, q4, g in rows]
+    return ties[:top] if top else ties

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .analytics import MERGED_EVENTS
 from .errors import CommuniqueError
 from .store import Store
 
@@ -29,11 +30,13 @@ MENTIONS_SQL = """SELECT doc_id, start_char, end_char, kind, text, sentence, cou
     entity_id, name, qid, head, is_location, reason FROM mentions ORDER BY doc_id, start_char"""
 
 # Country-pair aggregates: per month, directed pair and PLOVER type, over events that
-# occurred or are planned, with their QuadClass and mean Goldstein.
+# occurred or are planned (merged: each counted once, with its reports and the articles
+# that told them), with their QuadClass and mean Goldstein.
 PAIRS_SQL = """SELECT date_trunc('month', date)::DATE AS month, source_country, target_country,
     event_type, any_value(quad_class) AS quad_class, count(*) AS events,
-    round(avg(goldstein), 3) AS mean_goldstein, count(DISTINCT doc_id) AS articles
-    FROM events WHERE status IN ('occurred', 'planned') AND date IS NOT NULL
+    sum(reports)::INTEGER AS reports, round(avg(goldstein), 3) AS mean_goldstein,
+    len(list_distinct(flatten(list(docs)))) AS articles
+    FROM {merged} WHERE status IN ('occurred', 'planned') AND date IS NOT NULL
     GROUP BY ALL ORDER BY month, source_country, target_country, event_type"""
 
 
@@ -126,7 +129,10 @@ def export(store: Store, what: str, fmt: str, out: str | None,
         writer = write_plover if fmt == "plover" else write_gdelt
         return writer(event_dicts(store, statuses), out)
     if what in ("mentions", "pairs"):
-        sql, params = (MENTIONS_SQL if what == "mentions" else PAIRS_SQL), []
+        if what == "pairs":
+            store.require("event_groups", "merged events")
+        sql = MENTIONS_SQL if what == "mentions" else PAIRS_SQL.format(merged=MERGED_EVENTS)
+        params = []
         if fmt == "jsonl":
             cur = store.con.execute(sql, params)
             cols = [c[0] for c in cur.description]

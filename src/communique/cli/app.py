@@ -26,6 +26,8 @@ from .kb_commands import kb_app  # noqa: E402
 app.add_typer(kb_app, name="kb")
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file to use.")]
+PlotOption = Annotated[str | None, typer.Option(
+    "--plot", help="Also draw the figure to FILE.png or FILE.svg.")]
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -178,36 +180,88 @@ def dyad(a: Annotated[str, typer.Argument(help="Actor code (KAZ, USA, EU, ...)."
          db: DbOption = Path(DEFAULT_DB),
          by: Annotated[str, typer.Option(help="day, week, month or year")] = "month",
          date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
-         date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None) -> None:
-    """Events between two actors (or one actor and everyone) per period, with a sparkline."""
-    import datetime as dt
-
+         date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+         plot: PlotOption = None) -> None:
+    """Events between two actors (or one actor and everyone) per period, with a sparkline.
+    Each event counts once however many articles reported it."""
     from rich.table import Table
 
     from ..analytics import dyad as do_dyad
     from ..analytics import sparkline
 
-    try:
-        start = dt.date.fromisoformat(date_from) if date_from else None
-        end = dt.date.fromisoformat(date_to) if date_to else None
-    except ValueError:
-        _fail("--from and --to take dates as YYYY-MM-DD")
+    start, end = _dates(date_from, date_to)
+    pair = f"{a.upper()}–{b.upper()}" if b else f"{a.upper()} and all"
     try:
         with Store(db, read_only=True) as store:
             rows = do_dyad(store, a.upper(), b.upper() if b else None, by, start, end)
+        if rows and plot:
+            from ..plots import timeline
+
+            timeline(rows, f"{pair}: events by {by}", plot, by)
     except CommuniqueError as exc:
         _fail(str(exc))
-    pair = f"{a.upper()}–{b.upper()}" if b else f"{a.upper()} and all"
     if not rows:
         out.print(f"no dated events for {pair}", highlight=False)
         return
-    table = Table(by, "events", "Q1", "Q2", "Q3", "Q4", "mean Goldstein", "types",
+    table = Table(by, "events", "reports", "Q1", "Q2", "Q3", "Q4", "mean Goldstein", "types",
                   title=f"{pair}, by {by}")
     for r in rows:
-        table.add_row(r.period.isoformat(), str(r.events), *map(str, r.by_quad),
+        table.add_row(r.period.isoformat(), str(r.events), str(r.reports), *map(str, r.by_quad),
                       "" if r.mean_goldstein is None else f"{r.mean_goldstein:+.2f}", r.types)
     out.print(table)
     out.print(f"events  {sparkline([r.events for r in rows])}", highlight=False)
+    if plot:
+        console.print(f"timeline written to {plot}", highlight=False)
+
+
+@app.command()
+def network(country: Annotated[str | None, typer.Option(
+                "--country", help="Only the ties of this actor (KAZ, EU, ...).")] = None,
+            db: DbOption = Path(DEFAULT_DB),
+            date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+            date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+            top: Annotated[int, typer.Option(help="Show the N heaviest ties.")] = 30,
+            plot: PlotOption = None) -> None:
+    """Who interacts with whom: pairs of actors weighted by their events."""
+    from rich.table import Table
+
+    from ..analytics import network as do_network
+
+    start, end = _dates(date_from, date_to)
+    if top < 1:
+        _fail("--top must be at least 1")
+    who = country.upper() if country else None
+    title = f"ties of {who}" if who else "all ties"
+    try:
+        with Store(db, read_only=True) as store:
+            ties = do_network(store, who, start, end, top)
+        if ties and plot:
+            from ..plots import network as draw
+
+            draw(ties, f"communique: {title}", plot)
+    except CommuniqueError as exc:
+        _fail(str(exc))
+    if not ties:
+        out.print(f"no events between two actors ({title})", highlight=False)
+        return
+    table = Table("actor", "actor", "events", "reports", "Q1", "Q2", "Q3", "Q4",
+                  "mean Goldstein", title=f"{title}, heaviest first")
+    for t in ties:
+        table.add_row(t.a, t.b, str(t.events), str(t.reports), *map(str, t.by_quad),
+                      "" if t.mean_goldstein is None else f"{t.mean_goldstein:+.2f}")
+    out.print(table)
+    if plot:
+        console.print(f"network written to {plot}", highlight=False)
+
+
+def _dates(date_from: str | None, date_to: str | None):
+    import datetime as dt
+
+    try:
+        return (dt.date.fromisoformat(date_from) if date_from else None,
+                dt.date.fromisoformat(date_to) if date_to else None)
+    except ValueError:
+        _fail("--from and --to take dates as YYYY-MM-DD")
 
 
 def main() -> None:

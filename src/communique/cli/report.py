@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..analytics import MERGED_EVENTS
 from ..store import Store
 
 
@@ -36,16 +37,20 @@ def print_demo(out: Console, store: Store, report, db) -> None:
     langs = con.execute("SELECT lang, count(*) FROM documents GROUP BY lang ORDER BY lang"
                         ).fetchall()
     out.print("languages: " + ", ".join(f"{lang} {n}" for lang, n in langs), highlight=False)
-    table = Table("source", "target", "events", "types", "mean Goldstein",
+    counts = store.counts()
+    out.print(f"{counts['events']} event reports make {counts['merged_events']} events "
+              f"(each counted once however many articles told it)", highlight=False)
+    table = Table("source", "target", "events", "reports", "types", "mean Goldstein",
                   title="events per country pair")
-    rows = con.execute("""
-        SELECT source_country, target_country, count(*) AS n,
+    rows = con.execute(f"""
+        SELECT source_country, target_country, count(*) AS n, sum(reports),
                string_agg(DISTINCT event_type, ', ' ORDER BY event_type),
                round(avg(goldstein), 2)
-        FROM events WHERE status <> 'negated'
+        FROM {MERGED_EVENTS} WHERE status IN ('occurred', 'planned')
         GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 15""").fetchall()
-    for src, tgt, n, types, gold in rows:
-        table.add_row(src, tgt, str(n), types, f"{gold:+.2f}" if gold is not None else "")
+    for src, tgt, n, reports, types, gold in rows:
+        table.add_row(src, tgt, str(n), str(reports), types,
+                      f"{gold:+.2f}" if gold is not None else "")
     out.print(table)
     out.print("[bold]a few events with their evidence[/]")
     sample = con.execute("""
