@@ -2,7 +2,10 @@
 
 Builds a corpus of N articles (default 2,000) from the bundled samples, each with its own
 id and publication date, runs it into a fresh DuckDB file and prints articles per second
-and peak resident memory (the largest of this process and its workers).
+and peak resident memory (the largest of this process and its workers), and what the
+merging of copies and repeated events costs. The corpus is a hard case for merging:
+each sample comes back every 18 articles, a copy published a day later, so every
+article has copies on many neighbouring days.
 
     python benchmarks/throughput.py [--articles 2000] [--workers 2]
 """
@@ -20,6 +23,7 @@ import threading
 import time
 from pathlib import Path
 
+from communique.dedup.store import rebuild
 from communique.pipeline import Pipeline
 from communique.records import Document
 from communique.runner import run
@@ -76,6 +80,22 @@ class TreeRSS(threading.Thread):
             time.sleep(self.every)
 
 
+def _timed(store: Store) -> dict[str, float]:
+    """Sum the seconds spent in the store's batch writes."""
+    spent = {"seconds": 0.0}
+    write = store.write_batch
+
+    def timed(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return write(*args, **kwargs)
+        finally:
+            spent["seconds"] += time.perf_counter() - t
+
+    store.write_batch = timed
+    return spent
+
+
 def peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -97,11 +117,15 @@ def main(argv: list[str]) -> None:
         sampler = TreeRSS()
         sampler.start()
         with Store(Path(tmp) / "bench.duckdb") as store:
+            writing = _timed(store)
             t0 = time.perf_counter()
             report = run([str(corpus)], store, workers=args.workers,
                          batch_size=args.batch_size, use_ner=not args.no_ner)
             elapsed = time.perf_counter() - t0
             counts = store.counts()
+            t1 = time.perf_counter()
+            rebuild(store.con)
+            rebuilt = time.perf_counter() - t1
         sampler.running = False
     print(f"articles: {args.articles} ({chars / args.articles:.0f} characters on average), "
           f"workers: {args.workers}, ner: {not args.no_ner}")
@@ -111,6 +135,11 @@ def main(argv: list[str]) -> None:
           f"{sampler.peak / 1024:.0f} MB (this process and its workers together)")
     print(f"stored: {counts['documents']} documents, {counts['events']} events, "
           f"{counts['mentions']} mentions; rejected: {len(report.rejections)}")
+    print(f"merged: {counts['events']} event reports make {counts['merged_events']} events; "
+          f"{counts['documents']} documents make {counts['stories']} stories")
+    print(f"store writes, linking and grouping included: {writing['seconds']:.1f} s "
+          f"({100 * writing['seconds'] / elapsed:.1f} % of the run, overlapping the workers); "
+          f"regrouping the whole store from scratch: {rebuilt:.1f} s")
     if args.stages:
         stage_times(args.stages, not args.no_ner)
 
