@@ -89,6 +89,24 @@ def test_components_and_anchors():
     assert groups.merged_id("ev-0123456789abcdef") == "evm-0123456789abcdef"
 
 
+def test_a_chain_of_daily_reports_is_cut_into_events():
+    # A spokesman accuses every day; each day's reports link to the next day's.
+    dated = {f"d{i}-{k}": (D(2024, 5, 1) + dt.timedelta(days=i), "day", D(2024, 5, 1))
+             for i in range(6) for k in range(2)}
+    dated["month"] = (D(2024, 5, 1), "month", D(2024, 5, 3))
+    members = sorted(dated)
+    links = {(f"d{i}-0", f"d{i}-1") for i in range(6)}
+    links |= {(f"d{i}-1", f"d{i + 1}-0") for i in range(5)} | {("d3-0", "month")}
+    parts = groups.split_by_date(members, links, dated, window=1)
+    assert sorted(parts) == [["d0-0", "d0-1", "d1-0", "d1-1"], ["d2-0", "d2-1", "d3-0",
+                                                                 "d3-1", "month"],
+                             ["d4-0", "d4-1", "d5-0", "d5-1"]]
+    # Unlinked reports of one day stay apart.
+    assert sorted(groups.split_by_date(["a", "b"], set(), {
+        "a": (D(2024, 5, 1), "day", None), "b": (D(2024, 5, 1), "day", None)}, 1)) == [
+        ["a"], ["b"]]
+
+
 def test_bands_guarantee_candidates_above_the_repost_threshold():
     import numpy as np
 

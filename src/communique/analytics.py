@@ -38,19 +38,17 @@ class PeriodRow:
     types: str
 
 
-def dyad(store: Store, a: str, b: str | None = None, by: str = "month",
-         start: dt.date | None = None, end: dt.date | None = None) -> list[PeriodRow]:
-    """Events between `a` and `b` (either direction), or of `a` with anyone, per period.
-    Negated, denied and hypothetical events are left out; undated events too."""
-    if by not in PERIODS:
-        raise CommuniqueError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
-    where = ["status IN ('occurred', 'planned')", "date IS NOT NULL"]
+def _filters(where: list[str], a: str | None, b: str | None, start: dt.date | None,
+             end: dt.date | None) -> tuple[list[str], list]:
+    """WHERE clauses and parameters: events that occurred or are planned, between `a` and
+    `b` in either direction (or of `a` with anyone), within the dates."""
+    where = ["status IN ('occurred', 'planned')", *where]
     params: list = []
-    if b:
+    if a and b:
         where.append("((source_country = ? AND target_country = ?) OR "
                      "(source_country = ? AND target_country = ?))")
         params += [a, b, b, a]
-    else:
+    elif a:
         where.append("(source_country = ? OR target_country = ?)")
         params += [a, a]
     if start:
@@ -59,6 +57,16 @@ def dyad(store: Store, a: str, b: str | None = None, by: str = "month",
     if end:
         where.append("date <= ?")
         params.append(end)
+    return where, params
+
+
+def dyad(store: Store, a: str, b: str | None = None, by: str = "month",
+         start: dt.date | None = None, end: dt.date | None = None) -> list[PeriodRow]:
+    """Events between `a` and `b` (either direction), or of `a` with anyone, per period.
+    Negated, denied and hypothetical events are left out; undated events too."""
+    if by not in PERIODS:
+        raise CommuniqueError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
+    where, params = _filters(["date IS NOT NULL"], a, b, start, end)
     store.require("event_groups", "merged events")
     rows = store.con.execute(f"""
         SELECT date_trunc('{PERIODS[by]}', date)::DATE AS period, count(*) AS n, sum(reports),
@@ -105,18 +113,8 @@ def network(store: Store, actor: str | None = None, start: dt.date | None = None
     """Who interacts with whom: one tie per pair of actors (countries, organisations),
     weighted by events; only the ties of `actor` when given; heaviest first."""
     store.require("event_groups", "merged events")
-    where = ["status IN ('occurred', 'planned')", "source_country IS NOT NULL",
-             "target_country IS NOT NULL", "source_country <> target_country"]
-    params: list = []
-    if actor:
-        where.append("(source_country = ? OR target_country = ?)")
-        params += [actor, actor]
-    if start:
-        where.append("date >= ?")
-        params.append(start)
-    if end:
-        where.append("date <= ?")
-        params.append(end)
+    where, params = _filters(["source_country IS NOT NULL", "target_country IS NOT NULL",
+                              "source_country <> target_country"], actor, None, start, end)
     rows = store.con.execute(f"""
         SELECT least(source_country, target_country) AS a,
                greatest(source_country, target_country) AS b, count(*), sum(reports),

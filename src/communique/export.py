@@ -40,8 +40,13 @@ PAIRS_SQL = """SELECT date_trunc('month', date)::DATE AS month, source_country, 
     GROUP BY ALL ORDER BY month, source_country, target_country, event_type"""
 
 
-def _event_query(statuses: tuple[str, ...] | None) -> tuple[str, list]:
-    sql = (f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d USING (doc_id)")
+def _event_query(store: Store, statuses: tuple[str, ...] | None) -> tuple[str, list]:
+    """Every report with its merged event and story (a database made before merging
+    has neither)."""
+    sql = (f"SELECT {EVENT_COLUMNS}, g.merged_id, s.story_id FROM events e "
+           "JOIN documents d USING (doc_id) LEFT JOIN event_groups g USING (event_id) "
+           "LEFT JOIN stories s USING (doc_id)") if store.has("event_groups") else (
+        f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d USING (doc_id)")
     params: list = []
     if statuses:
         sql += " WHERE e.status IN (SELECT unnest(?))"
@@ -73,6 +78,7 @@ def event_dict(r: dict) -> dict:
         "published": r["published"].isoformat() if r["published"] else None,
         "resolution_reason": r["resolution_reason"],
         "pipeline_version": r["pipeline_version"],
+        "merged_id": r.get("merged_id"), "story_id": r.get("story_id"),
     }
 
 
@@ -87,7 +93,7 @@ def rows(store: Store, sql: str, params: list) -> Iterator[dict]:
 
 
 def event_dicts(store: Store, statuses=DEFAULT_STATUSES) -> Iterator[dict]:
-    sql, params = _event_query(statuses)
+    sql, params = _event_query(store, statuses)
     return (event_dict(r) for r in rows(store, sql, params))
 
 
@@ -143,7 +149,7 @@ def export(store: Store, what: str, fmt: str, out: str | None,
         rows = event_dicts(store, statuses) if what == "events" else entity_dicts(store)
         return write_lines((json.dumps(r, ensure_ascii=False) for r in rows), out)
     elif what == "events":
-        sql, params = _event_query(statuses)
+        sql, params = _event_query(store, statuses)
     else:
         sql = ("SELECT en.entity_id, en.type, en.name, en.country, en.qid, m.doc_id, m.text, "
                "m.start_char, m.end_char FROM entities en LEFT JOIN mentions m "

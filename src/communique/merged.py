@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from .export import EVENT_COLUMNS, event_dict, rows
 from .store import Store
 
-MERGED_SQL = f"""SELECT g.merged_id, s.story_id, {EVENT_COLUMNS}
+MERGED_SQL = f"""SELECT {EVENT_COLUMNS}, g.merged_id, s.story_id
     FROM event_groups g JOIN events e USING (event_id) JOIN documents d USING (doc_id)
     LEFT JOIN stories s USING (doc_id)
     ORDER BY g.merged_id, d.published NULLS LAST, e.event_id"""
@@ -45,7 +45,7 @@ def merge_reports(merged_id: str, reports: list[dict]) -> dict:
         contexts.extend(c for c in r["contexts"] if c not in contexts)
     dated = [r for r in reports if r["date_precision"] == "day"] or reports
     return {
-        **{k: v for k, v in anchor.items() if k != "story_id"},
+        **{k: v for k, v in anchor.items() if k not in ("story_id", "merged_id")},
         "event_id": merged_id,
         "status": "occurred" if "occurred" in statuses else anchor["status"],
         "date": dated[0]["date"], "date_precision": dated[0]["date_precision"],

@@ -16,9 +16,11 @@ import numpy as np
 import pyarrow as pa
 
 from ..records import Processed, Signature
+from ..stages.signature import NUM_PERM
 from . import groups, rules
 
 VECTOR_DIM = 512
+REBUILD_SLICE = 200
 
 
 def _vectors(values: list) -> pa.Array:
@@ -139,8 +141,10 @@ pairs AS (
                            AND n.published + {rules.STORY_DAYS}
         AND a.doc_id <> n.doc_id
         AND array_cosine_similarity(n.vector, a.vector) >= {rules.TRANSLATION_MIN})
-SELECT p.x, p.y, dx.lang, dx.published, dx.text_hash, dx.minhash,
-       dy.lang, dy.published, dy.text_hash, dy.minhash,
+SELECT p.x, p.y, dx.lang, dx.published, dx.text_hash, dy.lang, dy.published, dy.text_hash,
+       CASE WHEN dx.text_hash <> dy.text_hash AND dx.lang = dy.lang
+            THEN len(list_filter(list_zip(dx.minhash::UINTEGER[], dy.minhash::UINTEGER[]),
+                                 lambda v: v[1] = v[2])) / {NUM_PERM} ELSE 0 END,
        array_cosine_similarity(dx.vector, dy.vector)
 FROM pairs p JOIN a dx ON dx.doc_id = p.x JOIN a dy ON dy.doc_id = p.y"""
 
@@ -166,7 +170,9 @@ SELECT ex.event_id, ex.doc_id, ex.event_type, ex.status, ex.source_key, ex.targe
 FROM pairs p JOIN a ex ON ex.event_id = p.x JOIN a ey ON ey.event_id = p.y
 LEFT JOIN doc_links l ON l.doc_a = least(ex.doc_id, ey.doc_id)
                      AND l.doc_b = greatest(ex.doc_id, ey.doc_id)
-WHERE abs(date_diff('day', ex.date, ey.date)) <= 366"""
+WHERE CASE WHEN ex.date_precision = 'day' AND ey.date_precision = 'day'
+           THEN abs(date_diff('day', ex.date, ey.date)) <= {rules.WINDOW_DAYS}
+           ELSE year(ex.date) = year(ey.date) END"""
 
 
 def _insert_links(con, table: str, names: tuple[str, str, str],
@@ -186,13 +192,12 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
 
 def link_documents(con, doc_ids: list[str]) -> None:
     found: dict[tuple[str, str], tuple[str, float]] = {}
-    for x, y, lx, px, hx, mx, ly, py, hy, my, cos in con.execute(
+    for x, y, lx, px, hx, ly, py, hy, sim, cos in con.execute(
             DOC_CANDIDATES, {"ids": doc_ids}).fetchall():
         pair = _ordered(x, y)
         if pair in found:
             continue
         a, b = rules.DocKey(x, lx, px, hx), rules.DocKey(y, ly, py, hy)
-        sim = float(np.mean(np.asarray(mx) == np.asarray(my)))
         link = rules.doc_link(a, b, sim, cos)
         if link:
             found[pair] = link
@@ -239,27 +244,40 @@ def _closure(con, table: str, a: str, b: str, seeds: Iterable[str]
 
 
 def _regroup(con, table: str, id_col: str, group_col: str, nodes: set[str],
-             edges: set[tuple[str, str]], order_sql: str, name) -> None:
+             edges: set[tuple[str, str]], order_sql: str, name, split=None) -> None:
+    """Replace the groups of `nodes`: connected components of `edges` (cut by `split`,
+    given each member's row of `order_sql` after the id), each named after its anchor,
+    the member published first."""
     if not nodes:
         return
-    order = {r[0]: (r[1] is None, r[1], r[2]) for r in con.execute(
-        order_sql, [sorted(nodes)]).fetchall()}
+    info = {r[0]: r[1:] for r in con.execute(order_sql, [sorted(nodes)]).fetchall()}
+    parts_of = groups.components(nodes, edges)
+    group_of = {m: i for i, members in enumerate(parts_of) for m in members}
+    links_of: dict[int, set[tuple[str, str]]] = {}
+    for a, b in edges:
+        links_of.setdefault(group_of[a], set()).add((a, b))
     rows = []
-    for members in groups.components(nodes, edges):
-        members = [m for m in members if m in order]
-        if not members:
-            continue
-        gid = name(groups.anchor(members, order.__getitem__))
-        rows.extend((m, gid) for m in members)
+    for i, members in enumerate(parts_of):
+        members = [m for m in members if m in info]
+        parts = (split(members, links_of.get(i, set()), info) if split and len(members) > 1
+                 else [members])
+        for part in parts:
+            gid = name(groups.anchor(part, lambda m: (info[m][0] is None, info[m][0])))
+            rows.extend((m, gid) for m in part)
     con.execute(f"DELETE FROM {table} WHERE {id_col} IN (SELECT unnest($1))", [sorted(nodes)])
     _insert(con, table, {id_col: pa.array([r[0] for r in rows], pa.string()),
                          group_col: pa.array([r[1] for r in rows], pa.string())})
 
 
+def _by_date(members: list[str], links: set[tuple[str, str]], info: dict) -> list[list[str]]:
+    return groups.split_by_date(members, links,
+                                {m: (info[m][1], info[m][2], info[m][0]) for m in members},
+                                rules.WINDOW_DAYS)
+
+
 # Anchors: the document published first (undated ones last), then the smallest id.
-_DOC_ORDER = ("SELECT doc_id, published, doc_id FROM documents "
-              "WHERE doc_id IN (SELECT unnest($1))")
-_EVENT_ORDER = ("SELECT e.event_id, d.published, e.event_id FROM events e "
+_DOC_ORDER = ("SELECT doc_id, published FROM documents WHERE doc_id IN (SELECT unnest($1))")
+_EVENT_ORDER = ("SELECT e.event_id, d.published, e.date, e.date_precision FROM events e "
                 "JOIN documents d USING (doc_id) WHERE e.event_id IN (SELECT unnest($1))")
 
 
@@ -279,7 +297,7 @@ def refresh(con, doc_ids: list[str], more_docs: Iterable[str] = (),
     nodes, edges = _closure(con, "event_links", "event_a", "event_b",
                             [*event_ids, *more_events])
     _regroup(con, "event_groups", "event_id", "merged_id", nodes, edges, _EVENT_ORDER,
-             groups.merged_id)
+             groups.merged_id, split=_by_date)
 
 
 def rebuild(con) -> None:
@@ -288,4 +306,6 @@ def rebuild(con) -> None:
         con.execute(f"DELETE FROM {table}")
     doc_ids = [r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY doc_id")
                .fetchall()]
-    refresh(con, doc_ids)
+    # In slices, as batches come: the same links and groups, in bounded memory.
+    for i in range(0, len(doc_ids), REBUILD_SLICE):
+        refresh(con, doc_ids[i:i + REBUILD_SLICE])

@@ -159,11 +159,13 @@ class Store:
             raise StoreError(f"{self.path}: batch not stored: {exc}") from exc
         return BatchResult(added, replaced, unchanged, len(rejections), n_events)
 
+    def has(self, table: str) -> bool:
+        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables "
+                                     "WHERE table_name = ?", [table]).fetchone()[0])
+
     def require(self, table: str, what: str) -> None:
         """Fail with a clear message when a database opened read-only predates `table`."""
-        found = self.con.execute("SELECT count(*) FROM information_schema.tables "
-                                 "WHERE table_name = ?", [table]).fetchone()[0]
-        if not found:
+        if not self.has(table):
             raise StoreError(f"{self.path}: this database has no {what} yet; run "
                              f"'communique merge --db {self.path}' once to build them")
 
