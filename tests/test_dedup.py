@@ -248,3 +248,23 @@ def test_merge_command_and_run_summary(tmp_path):
     assert result.exit_code == 0 and "making 4 events" in " ".join(result.output.split())
     result = runner.invoke(app, ["merge", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "no such database" in result.output
+
+
+def test_translations_make_one_story_and_independent_reports_do_not(processed, pipeline,
+                                                                     tmp_path):
+    translations = [pipeline.process(d) for d in
+                    iter_inputs([str(CORPUS.with_name("translations.jsonl"))])]
+    store = fill(tmp_path / "t.duckdb", [processed, translations])
+    story = dict(store.con.execute("SELECT doc_id, story_id FROM stories").fetchall())
+    assert story["t-fr"] == story["t-en"] == story["t-ar"]
+    kinds = {k for (k,) in store.con.execute(
+        "SELECT kind FROM doc_links WHERE doc_a LIKE 't-%' AND doc_b LIKE 't-%'").fetchall()}
+    assert kinds == {"translation"}
+    # Three outlets' own reports of one meeting are three stories, one event.
+    assert len({story[d] for d in ("ev1-ru", "ev1-fr", "ev1-ar")}) == 3
+    event1 = next(v for v in summary(store).values() if "ev1-ru" in v[0])
+    assert event1[0] == ("ev1-ar", "ev1-fr", "ev1-ru", "t-ar", "t-en", "t-fr")
+    # t-fr is ev1-fr again (same text, same outlet): a copy, so the translations join
+    # ev1-fr's story; 6 reports and articles, 5 outlets, 3 independent stories.
+    assert story["t-fr"] == story["ev1-fr"]
+    assert event1[1:5] == (6, 6, 5, 3)
