@@ -492,7 +492,14 @@ def _code_one(text, sent, actors, t0, t1, trig, speaker, verb_at, last_source, p
     src_c = source.country
     visited = [a for a in after if a.mention.location and a.country != src_c
                and a.start - t1 <= 25]
-    if trig.type == "CONSULT" and visited and (not ranked or visited[0].start < ranked[0].start):
+    # "met in Astana with his Kazakh counterpart, Tleuberdi": the host named after the
+    # place is the target; the place only when no one of its country is named.
+    host = next((a for a in ranked if a in after and not a.mention.location
+                 and visited and a.country == visited[0].country), None)
+    if host is not None:
+        ranked = [host] + [a for a in ranked if a is not host]
+    elif trig.type == "CONSULT" and visited and (not ranked or
+                                                  visited[0].start < ranked[0].start):
         return source, [visited[0]], why + "; target: the place visited"
     if ranked:
         targets = _group_after(text, actors, ranked[0], ld)

@@ -365,7 +365,7 @@ def _tie(text: str, sent: Sentence, entities: list[Match], roles: list[_Role],
         out.append(Mention(start=e.start, end=e.end, text=e.text, kind=kind, sentence=sent.index,
                            country=e.entry.code, name=e.entry.name, qid=e.entry.qid,
                            entity_id=e.entry.code, head=id(e) not in attached_entities,
-                           location=location and kind in ("COUNTRY", "CAPITAL"),
+                           location=location and kind in ("COUNTRY", "CAPITAL", "SEAT"),
                            reason=f"gazetteer {e.entry.kind.lower()}"))
     return out
 
