@@ -268,3 +268,9 @@ def test_translations_make_one_story_and_independent_reports_do_not(processed, p
     # ev1-fr's story; 6 reports and articles, 5 outlets, 3 independent stories.
     assert story["t-fr"] == story["ev1-fr"]
     assert event1[1:5] == (6, 6, 5, 3)
+    from communique.export import export
+
+    export(store, "stories", "jsonl", str(tmp_path / "stories.jsonl"))
+    rows = {r["doc_id"]: r for r in map(json.loads, open(tmp_path / "stories.jsonl"))}
+    assert len(rows) == 13 and rows["t-ar"]["story_articles"] == 4
+    assert rows["t-fr"]["links"] == "copy;translation" and rows["ev1-ru"]["links"] is None

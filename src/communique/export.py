@@ -40,6 +40,17 @@ PAIRS_SQL = """SELECT date_trunc('month', date)::DATE AS month, source_country, 
     GROUP BY ALL ORDER BY month, source_country, target_country, event_type"""
 
 
+# Stories: every article with its story, the story's size, and how it is linked to the
+# other articles of its story (copy, repost, translation, rewrite).
+STORIES_SQL = """SELECT s.story_id, d.doc_id, d.published, d.lang, d.url, d.title,
+    count(*) OVER (PARTITION BY s.story_id) AS story_articles,
+    (SELECT string_agg(DISTINCT l.kind, ';' ORDER BY l.kind) FROM doc_links l
+     WHERE l.doc_a = d.doc_id OR l.doc_b = d.doc_id) AS links
+    FROM stories s JOIN documents d USING (doc_id)
+    ORDER BY s.story_id, d.published NULLS LAST, d.doc_id"""
+WHAT = ("events", "entities", "mentions", "pairs", "stories")
+
+
 def _event_query(store: Store, statuses: tuple[str, ...] | None) -> tuple[str, list]:
     """Every report with its merged event and story (a database made before merging
     has neither)."""
@@ -122,9 +133,8 @@ def export(store: Store, what: str, fmt: str, out: str | None,
         return _export_merged(store, fmt, out, statuses)
     if fmt not in FORMATS:
         raise CommuniqueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if what not in ("events", "entities", "mentions", "pairs"):
-        raise CommuniqueError(f"cannot export {what!r}; choose events, entities, mentions "
-                              "or pairs")
+    if what not in WHAT:
+        raise CommuniqueError(f"cannot export {what!r}; choose {', '.join(WHAT)}")
     if fmt == "parquet" and not out:
         raise CommuniqueError("Parquet needs a file: add --out FILE.parquet")
     if fmt in ("plover", "gdelt"):
@@ -134,10 +144,11 @@ def export(store: Store, what: str, fmt: str, out: str | None,
 
         writer = write_plover if fmt == "plover" else write_gdelt
         return writer(event_dicts(store, statuses), out)
-    if what in ("mentions", "pairs"):
-        if what == "pairs":
+    if what in ("mentions", "pairs", "stories"):
+        if what != "mentions":
             store.require("event_groups", "merged events")
-        sql = MENTIONS_SQL if what == "mentions" else PAIRS_SQL.format(merged=MERGED_EVENTS)
+        sql = {"mentions": MENTIONS_SQL, "stories": STORIES_SQL,
+               "pairs": PAIRS_SQL.format(merged=MERGED_EVENTS)}[what]
         params = []
         if fmt == "jsonl":
             cur = store.con.execute(sql, params)

@@ -104,7 +104,8 @@ def merge(db: DbOption = Path(DEFAULT_DB)) -> None:
 
 @app.command()
 def export(what: Annotated[str, typer.Argument(
-               help="events, entities, mentions, or pairs (country-pair aggregates by month)")],
+               help="events, entities, mentions, pairs (country-pair aggregates by month) "
+                    "or stories (articles grouped with their copies and translations)")],
            db: DbOption = Path(DEFAULT_DB),
            fmt: Annotated[str, typer.Option(
                "--format", help="jsonl, csv, parquet, plover (PLOVER JSONL) or gdelt "
@@ -117,7 +118,7 @@ def export(what: Annotated[str, typer.Argument(
            merged: Annotated[bool, typer.Option(
                "--merged", help="One row per event, however many reports told it, with "
                                 "mention, article and source counts.")] = False) -> None:
-    """Write events, entities, mentions or country-pair aggregates."""
+    """Write events, entities, mentions, country-pair aggregates or stories."""
     from ..export import export as do_export
 
     try:
