@@ -274,3 +274,82 @@ def test_translations_make_one_story_and_independent_reports_do_not(processed, p
     rows = {r["doc_id"]: r for r in map(json.loads, open(tmp_path / "stories.jsonl"))}
     assert len(rows) == 13 and rows["t-ar"]["story_articles"] == 4
     assert rows["t-fr"]["links"] == "copy;translation" and rows["ev1-ru"]["links"] is None
+
+
+# --- stores built by hand: removal, rollback, databases made before merging ----------
+
+def report(doc_id, day, axes=(), text=None, n_events=1):
+    """A processed article with `n_events` ACCUSE CHN→USA reports dated `day` days after
+    1 May 2024, their evidence vector the unit mean of the given axes."""
+    import numpy as np
+
+    from communique.pipeline import content_hash
+    from communique.records import Actor, Document, Event, Evidence, Processed
+    from communique.stages.events import event_id
+    from communique.stages.signature import text_signature
+
+    text = text or f"Report {doc_id}: " + " ".join(f"w{doc_id}{i}" for i in range(30))
+    date = D(2024, 5, 1) + dt.timedelta(days=day)
+    doc = Document(doc_id, text, date, url=f"https://{doc_id}.example/a", lang="en")
+    vec = np.zeros(512, np.float32)
+    vec[list(axes)] = 1
+    vec /= max(1.0, float(np.linalg.norm(vec)))
+    events = tuple(Event(event_id(doc_id, k, "ACCUSE", "CHN", "USA"), doc_id, "ACCUSE",
+                         Actor("China", "CHN"), Actor("USA", "USA"), Evidence(text[:9], 0, 9),
+                         date=date, date_precision="day", lang="en")
+                   for k in range(n_events))
+    return Processed(document=doc, content_hash=content_hash(doc), lang="en", segments=(),
+                     sentences=(), mentions=(), events=events,
+                     signature=text_signature(text), event_vectors={e.event_id: vec
+                                                                    for e in events})
+
+
+def groups_of(store) -> list[list[str]]:
+    out: dict[str, list[str]] = {}
+    for doc_id, merged_id in store.con.execute(
+            "SELECT e.doc_id, g.merged_id FROM event_groups g JOIN events e USING (event_id)"
+            ).fetchall():
+        out.setdefault(merged_id, []).append(doc_id)
+    return sorted(sorted(v) for v in out.values())
+
+
+def test_removing_a_report_regroups_its_whole_linked_component(tmp_path):
+    # x–r, r–y and z–y are linked; the date cut makes {x, r}, {z}, {y}.
+    store = fill(tmp_path / "cut.duckdb", [[report("x", 0, [0]), report("r", 1, [0, 1]),
+                                            report("z", 1, [2]), report("y", 2, [1, 2])]])
+    assert groups_of(store) == [["r", "x"], ["y"], ["z"]]
+    store.write_batch([report("r", 1, text="Le budget de la culture.", n_events=0)], [])
+    incremental = groups_of(store)
+    dedup_store.rebuild(store.con)
+    assert incremental == groups_of(store) == [["x"], ["y", "z"]]
+
+
+def test_a_failure_inside_merging_rolls_the_batch_back(tmp_path):
+    import numpy as np
+
+    from communique.errors import StoreError
+
+    store = fill(tmp_path / "tx.duckdb", [[report("a", 0, [0])]])
+    before = store.counts()
+    bad = report("b", 0, [0])
+    bad.event_vectors[bad.events[0].event_id] = np.zeros(256, np.float32)
+    with pytest.raises(StoreError, match="batch not stored"):
+        store.write_batch([bad], [])
+    assert store.counts() == before
+    store.write_batch([report("c", 0, [0])], [])  # the connection is usable again
+    assert store.counts()["documents"] == 2 and groups_of(store) == [["a", "c"]]
+
+
+def test_a_database_made_before_merging_is_merged_on_the_next_run(processed, merged,
+                                                                   tmp_path):
+    from communique.runner import run
+
+    store = fill(tmp_path / "old.duckdb", [processed[:-1]])
+    for table in ("doc_signatures", "doc_bands", "event_signatures", "doc_links",
+                  "event_links", "stories", "event_groups"):
+        store.con.execute(f"DELETE FROM {table}")
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    last = tmp_path / "last.jsonl"
+    last.write_text(lines[-1] + "\n", encoding="utf-8")
+    run([str(last)], store)
+    assert summary(store) == merged

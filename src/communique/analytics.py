@@ -14,16 +14,22 @@ from .store import Store
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 # One row per merged event: its first report's row, the merged status (occurred if any
-# report says so), the number of reports and the articles they come from. Reports not
+# report says so), the date of its first report dated to the day (as merged.py), the
+# number of reports and the articles they come from. Reports not
 # yet grouped count alone.
 MERGED_EVENTS = """(SELECT * EXCLUDE (rank) FROM (
     SELECT e.* REPLACE (CASE WHEN bool_or(e.status = 'occurred') OVER w THEN 'occurred'
-                             ELSE e.status END AS status),
+                             ELSE e.status END AS status,
+                        first_value(e.date) OVER dated AS date,
+                        first_value(e.date_precision) OVER dated AS date_precision),
            coalesce(g.merged_id, e.event_id) AS merged_id, count(*) OVER w AS reports,
            list(e.doc_id) OVER w AS docs,
            row_number() OVER (w ORDER BY d.published NULLS LAST, e.event_id) AS rank
     FROM events e JOIN documents d USING (doc_id) LEFT JOIN event_groups g USING (event_id)
-    WINDOW w AS (PARTITION BY coalesce(g.merged_id, e.event_id)))
+    WINDOW w AS (PARTITION BY coalesce(g.merged_id, e.event_id)),
+           dated AS (w ORDER BY coalesce(e.date_precision = 'day', false) DESC,
+                     d.published NULLS LAST, e.event_id
+                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
     WHERE rank = 1)"""
 BARS = "▁▂▃▄▅▆▇█"
 

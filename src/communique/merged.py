@@ -12,9 +12,10 @@ from .export import EVENT_COLUMNS, event_dict, rows
 from .store import Store
 
 MERGED_SQL = f"""SELECT {EVENT_COLUMNS}, g.merged_id, s.story_id
-    FROM event_groups g JOIN events e USING (event_id) JOIN documents d USING (doc_id)
+    FROM events e JOIN documents d USING (doc_id) LEFT JOIN event_groups g USING (event_id)
     LEFT JOIN stories s USING (doc_id)
-    ORDER BY g.merged_id, d.published NULLS LAST, e.event_id"""
+    ORDER BY coalesce(g.merged_id, 'evm-' || e.event_id[4:]), d.published NULLS LAST,
+             e.event_id"""
 
 # Flat columns of the CSV and Parquet exports of merged events.
 FLAT_COLUMNS = (
@@ -72,7 +73,10 @@ def merged_event_dicts(store: Store, statuses: tuple[str, ...] | None = None
     def with_story(r: dict) -> dict:
         return {**event_dict(r), "story_id": r["story_id"]}
 
-    for merged_id, group in groupby(rows(store, MERGED_SQL, []), key=lambda r: r["merged_id"]):
+    def group_of(r: dict) -> str:  # a report not grouped yet stands alone
+        return r["merged_id"] or "evm-" + r["event_id"].removeprefix("ev-")
+
+    for merged_id, group in groupby(rows(store, MERGED_SQL, []), key=group_of):
         record = merge_reports(merged_id, [with_story(r) for r in group])
         if statuses is None or record["status"] in statuses:
             yield record

@@ -14,12 +14,23 @@ QUAD_LABELS = ("verbal cooperation", "material cooperation", "verbal conflict",
 QUAD_COLOURS = ("#8fc1e3", "#2f6fa5", "#f2a65a", "#c2362b")
 
 
-def _figure_path(path: str | Path) -> Path:
+def figure_path(path: str | Path) -> Path:
+    """The figure's path, its folder made; a clear error when it cannot be written."""
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
         raise CommuniqueError(f"{path}: --plot writes .png or .svg files")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommuniqueError(f"{path}: cannot write the figure ({exc.strerror})") from exc
     return path
+
+
+def _save(fig, path: Path) -> None:
+    try:
+        fig.savefig(path)
+    except OSError as exc:
+        raise CommuniqueError(f"{path}: cannot write the figure ({exc.strerror})") from exc
 
 
 def _pyplot():
@@ -38,7 +49,7 @@ BAR_DAYS = {"day": 0.8, "week": 5.6, "month": 24, "year": 290}
 def timeline(rows: list[PeriodRow], title: str, path: str | Path, by: str = "month") -> Path:
     """Events per period stacked by QuadClass, with the mean Goldstein value on a
     second axis."""
-    path = _figure_path(path)
+    path = figure_path(path)
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(10, 4.5))
     try:
@@ -63,7 +74,7 @@ def timeline(rows: list[PeriodRow], title: str, path: str | Path, by: str = "mon
         ax.legend(loc="upper left", fontsize="small", frameon=False)
         fig.autofmt_xdate()
         fig.tight_layout()
-        fig.savefig(path)
+        _save(fig, path)
     finally:
         plt.close(fig)
     return path
@@ -76,7 +87,7 @@ def network(ties: list[Tie], title: str, path: str | Path) -> Path:
 
     if not ties:
         raise CommuniqueError("no events between two actors to draw")
-    path = _figure_path(path)
+    path = figure_path(path)
     plt = _pyplot()
     graph = nx.Graph()
     for t in ties:
@@ -98,7 +109,7 @@ def network(ties: list[Tie], title: str, path: str | Path) -> Path:
         ax.set_title(title)
         ax.axis("off")
         fig.tight_layout()
-        fig.savefig(path)
+        _save(fig, path)
     finally:
         plt.close(fig)
     return path

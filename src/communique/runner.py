@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from .dedup import store as dedup_store
+from .dedup.backfill import rebuild_all
 from .errors import CommuniqueError
 from .ingest import iter_inputs
 from .pipeline import Pipeline
@@ -60,6 +62,10 @@ def run(inputs: Iterable[str], store: Store, workers: int = 1, batch_size: int =
     """
     report = RunReport()
     sync_bundled(store)
+    if dedup_store.unsigned(store.con):
+        # A database made before merging: group what it holds first, so that new
+        # articles merge with the old ones.
+        rebuild_all(store.con)
     extension = kb_extension(store)
     items = iter_inputs(inputs)
     pool = None

@@ -193,6 +193,10 @@ def dyad(a: Annotated[str, typer.Argument(help="Actor code (KAZ, USA, EU, ...)."
     start, end = _dates(date_from, date_to)
     pair = f"{a.upper()}–{b.upper()}" if b else f"{a.upper()} and all"
     try:
+        if plot:
+            from ..plots import figure_path
+
+            figure_path(plot)
         with Store(db, read_only=True) as store:
             rows = do_dyad(store, a.upper(), b.upper() if b else None, by, start, end)
         if rows and plot:
@@ -234,6 +238,10 @@ def network(country: Annotated[str | None, typer.Option(
     who = country.upper() if country else None
     title = f"ties of {who}" if who else "all ties"
     try:
+        if plot:
+            from ..plots import figure_path
+
+            figure_path(plot)
         with Store(db, read_only=True) as store:
             ties = do_network(store, who, start, end, top)
         if ties and plot:

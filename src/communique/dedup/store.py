@@ -95,6 +95,12 @@ def _key(actor) -> str:
     return rules.actor_key(actor.country, actor.entity_id, actor.name) or ""
 
 
+def unsigned(con) -> bool:
+    """True when some stored document has no signature (stored before merging existed)."""
+    return con.execute("SELECT EXISTS (SELECT 1 FROM documents WHERE doc_id NOT IN "
+                       "(SELECT doc_id FROM doc_signatures))").fetchone()[0]
+
+
 def forget(con, doc_ids: list[str]) -> tuple[set[str], set[str]]:
     """Drop what the dedup tables hold of documents about to be replaced; return the
     other members of their stories and merged events, to be regrouped."""
@@ -109,6 +115,17 @@ def forget(con, doc_ids: list[str]) -> tuple[set[str], set[str]]:
         f"SELECT event_id FROM event_groups WHERE merged_id IN (SELECT merged_id FROM "
         f"event_groups WHERE event_id IN ({old_events})) AND event_id NOT IN ({old_events})",
         [doc_ids]).fetchall()}
+    # The reports linked to the removed ones may sit in other groups of the same linked
+    # component (split by date); all of it is regrouped.
+    events |= {x for row in con.execute(
+        f"SELECT event_a, event_b FROM event_links WHERE event_a IN ({old_events}) "
+        f"OR event_b IN ({old_events})", [doc_ids]).fetchall() for x in row}
+    docs |= {x for row in con.execute(
+        "SELECT doc_a, doc_b FROM doc_links WHERE doc_a IN (SELECT unnest($1)) "
+        "OR doc_b IN (SELECT unnest($1))", [doc_ids]).fetchall() for x in row}
+    removed_events = {r[0] for r in con.execute(old_events, [doc_ids]).fetchall()}
+    events -= removed_events
+    docs -= set(doc_ids)
     for sql in (
             "DELETE FROM doc_signatures WHERE doc_id IN (SELECT unnest($1))",
             "DELETE FROM doc_bands WHERE doc_id IN (SELECT unnest($1))",

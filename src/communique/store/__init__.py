@@ -154,7 +154,8 @@ class Store:
                     "ON CONFLICT DO UPDATE SET last_seen = now(), "
                     "times = rejects.times + 1", rejects)
             self.con.execute("COMMIT")
-        except duckdb.Error as exc:
+        except Exception as exc:
+            # Not only DuckDB's errors: merging runs Python inside the transaction.
             self.con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: batch not stored: {exc}") from exc
         return BatchResult(added, replaced, unchanged, len(rejections), n_events)
