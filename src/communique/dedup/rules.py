@@ -20,7 +20,8 @@ TRANSLATION_MIN = 0.77
 STORY_DAYS = 3
 # Events: reports of the same type and actors dated at most WINDOW_DAYS apart are one
 # event when their evidence sentences are this close (cosine of multilingual
-# embeddings), or when they come from one article or from articles of one story.
+# embeddings), or when they come from one article or from two articles linked directly
+# (copy, repost, translation: a pairwise fact, unlike membership of a story).
 # Reports dated only to the month or year need closer evidence.
 WINDOW_DAYS = 1
 EVIDENCE_MIN = 0.40
