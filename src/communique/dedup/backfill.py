@@ -11,30 +11,42 @@ from ..stages.signature import LEAD, lead_vector, text_signature
 from . import rules
 from .store import insert_doc_signatures, insert_event_signatures
 
+CHUNK = 200  # documents (or evidence sentences) embedded and stored at a time
+
 
 def backfill(con, with_vectors: bool = True) -> tuple[int, int]:
-    """Add the missing signatures; return how many documents and events got one."""
-    docs = con.execute("SELECT doc_id, text, lang FROM documents WHERE doc_id NOT IN "
-                       "(SELECT doc_id FROM doc_signatures) ORDER BY doc_id").fetchall()
-    signed = []
-    for doc_id, text, lang in docs:
-        cleaned = clean(text)
-        body = "\n".join(text[s.start:s.end] for s in cleaned.body)
-        vector = None
-        if with_vectors and lang:
-            sentences = split(text, cleaned.body, lang, load_language(lang).honorifics_before)
-            vector = lead_vector(list(embed([s.text for s in sentences[:LEAD]])))
-        signed.append((doc_id, text_signature(body, vector)))
-    insert_doc_signatures(con, signed)
+    """Add the missing signatures, a slice at a time; return how many documents and
+    events got one."""
+    missing = [r[0] for r in con.execute(
+        "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM doc_signatures) "
+        "ORDER BY doc_id").fetchall()]
+    for i in range(0, len(missing), CHUNK):
+        docs = con.execute("SELECT doc_id, text, lang FROM documents WHERE doc_id IN "
+                           "(SELECT unnest(?)) ORDER BY doc_id",
+                           [missing[i:i + CHUNK]]).fetchall()
+        insert_doc_signatures(con, [(doc_id, _signature(text, lang, with_vectors))
+                                    for doc_id, text, lang in docs])
     events = con.execute(
         "SELECT event_id, source_country, source_entity_id, source_name, target_country, "
         "target_entity_id, target_name, evidence_text FROM events WHERE event_id NOT IN "
         "(SELECT event_id FROM event_signatures) ORDER BY event_id").fetchall()
-    vectors = embed([e[7] for e in events]) if with_vectors and events else [None] * len(events)
-    insert_event_signatures(con, [
-        (e[0], rules.actor_key(*e[1:4]) or "", rules.actor_key(*e[4:7]) or "", v)
-        for e, v in zip(events, vectors, strict=True)])
-    return len(signed), len(events)
+    for i in range(0, len(events), CHUNK):
+        part = events[i:i + CHUNK]
+        vectors = embed([e[7] for e in part]) if with_vectors else [None] * len(part)
+        insert_event_signatures(con, [
+            (e[0], rules.actor_key(*e[1:4]) or "", rules.actor_key(*e[4:7]) or "", v)
+            for e, v in zip(part, vectors, strict=True)])
+    return len(missing), len(events)
+
+
+def _signature(text: str, lang: str | None, with_vectors: bool):
+    cleaned = clean(text)
+    body = "\n".join(text[s.start:s.end] for s in cleaned.body)
+    vector = None
+    if with_vectors and lang:
+        sentences = split(text, cleaned.body, lang, load_language(lang).honorifics_before)
+        vector = lead_vector(list(embed([s.text for s in sentences[:LEAD]])))
+    return text_signature(body, vector)
 
 
 def rebuild_all(con) -> tuple[int, int]:
