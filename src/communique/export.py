@@ -151,14 +151,11 @@ def export(store: Store, what: str, fmt: str, out: str | None,
                "pairs": PAIRS_SQL.format(merged=MERGED_EVENTS)}[what]
         params = []
         if fmt == "jsonl":
-            cur = store.con.execute(sql, params)
-            cols = [c[0] for c in cur.description]
-            rows = (dict(zip(cols, r, strict=True)) for r in cur.fetchall())
-            return write_lines((json.dumps(r, ensure_ascii=False, default=str) for r in rows),
-                                out)
+            return write_lines((json.dumps(r, ensure_ascii=False, default=str)
+                                for r in rows(store, sql, params)), out)
     elif fmt == "jsonl":
-        rows = event_dicts(store, statuses) if what == "events" else entity_dicts(store)
-        return write_lines((json.dumps(r, ensure_ascii=False) for r in rows), out)
+        records = event_dicts(store, statuses) if what == "events" else entity_dicts(store)
+        return write_lines((json.dumps(r, ensure_ascii=False) for r in records), out)
     elif what == "events":
         sql, params = _event_query(store, statuses)
     else:

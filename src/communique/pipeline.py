@@ -126,8 +126,9 @@ class Pipeline:
         clock.lap("events")
         event_vectors = {}
         if self.use_classifier:
-            wanted = [s for s in sentences if s.start in {e.evidence.start for e in events}]
-            vectors.update(self._vectors([s for s in wanted if s.index not in vectors]))
+            evidence = {e.evidence.start for e in events}
+            vectors.update(self._vectors([s for s in sentences if s.start in evidence
+                                          and s.index not in vectors]))
             event_vectors = {e.event_id: vectors[i] for e in events
                              if (i := sentence_at.get(e.evidence.start)) in vectors}
         lead = [vectors[s.index] for s in sentences[:LEAD] if s.index in vectors]

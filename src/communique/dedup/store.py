@@ -15,8 +15,9 @@ from collections.abc import Iterable
 import numpy as np
 import pyarrow as pa
 
-from ..records import Processed, Signature
+from ..records import SYMMETRIC_TYPES, Processed, Signature
 from ..stages.signature import NUM_PERM
+from ..store.arrow import insert_columns
 from . import groups, rules
 
 VECTOR_DIM = 512
@@ -26,31 +27,12 @@ REBUILD_SLICE = 200
 def _vectors(values: list) -> pa.Array:
     """A FLOAT[512] column (nulls where no vector)."""
     flat = np.zeros((len(values), VECTOR_DIM), dtype=np.float32)
-    mask = []
+    missing = [v is None for v in values]
     for i, v in enumerate(values):
-        if v is None:
-            mask.append(True)
-        else:
+        if v is not None:
             flat[i] = v
-            mask.append(False)
-    arr = pa.FixedSizeListArray.from_arrays(pa.array(flat.ravel()), VECTOR_DIM)
-    if any(mask):
-        arr = pa.FixedSizeListArray.from_arrays(pa.array(flat.ravel()), VECTOR_DIM,
-                                                mask=pa.array(mask))
-    return arr
-
-
-def _insert(con, table: str, columns: dict[str, pa.Array], conflict: str = "") -> None:
-    batch = pa.table(columns)
-    if not batch.num_rows:
-        return
-    name = f"_dedup_{table}"
-    con.register(name, batch)
-    try:
-        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM {name} "
-                    f"{conflict}")
-    finally:
-        con.unregister(name)
+    return pa.FixedSizeListArray.from_arrays(pa.array(flat.ravel()), VECTOR_DIM,
+                                             mask=pa.array(missing) if any(missing) else None)
 
 
 def bands(minhash: np.ndarray) -> list[int]:
@@ -68,7 +50,7 @@ def store_signatures(con, processed: list[Processed]) -> None:
 
 
 def insert_doc_signatures(con, docs: list[tuple[str, Signature]]) -> None:
-    _insert(con, "doc_signatures", {
+    insert_columns(con, "doc_signatures", {
         "doc_id": pa.array([d for d, _ in docs], pa.string()),
         "text_hash": pa.array([s.text_hash for _, s in docs], pa.string()),
         "minhash": pa.FixedSizeListArray.from_arrays(
@@ -76,7 +58,7 @@ def insert_doc_signatures(con, docs: list[tuple[str, Signature]]) -> None:
                      if docs else np.zeros(0, np.uint32), pa.uint32()), 64),
         "vector": _vectors([s.vector for _, s in docs])})
     band_rows = [(b, v, d) for d, s in docs for b, v in enumerate(bands(s.minhash))]
-    _insert(con, "doc_bands", {
+    insert_columns(con, "doc_bands", {
         "band": pa.array([r[0] for r in band_rows], pa.uint8()),
         "value": pa.array([r[1] for r in band_rows], pa.uint64()),
         "doc_id": pa.array([r[2] for r in band_rows], pa.string())})
@@ -84,7 +66,7 @@ def insert_doc_signatures(con, docs: list[tuple[str, Signature]]) -> None:
 
 def insert_event_signatures(con, events: list[tuple[str, str, str, object]]) -> None:
     """(event id, source key, target key, evidence vector or None) rows."""
-    _insert(con, "event_signatures", {
+    insert_columns(con, "event_signatures", {
         "event_id": pa.array([e[0] for e in events], pa.string()),
         "source_key": pa.array([e[1] for e in events], pa.string()),
         "target_key": pa.array([e[2] for e in events], pa.string()),
@@ -195,7 +177,7 @@ WHERE CASE WHEN ex.date_precision = 'day' AND ey.date_precision = 'day'
 def _insert_links(con, table: str, names: tuple[str, str, str],
                   found: dict[tuple[str, str], tuple[str, float]]) -> None:
     a, b, why = names
-    _insert(con, table, {
+    insert_columns(con, table, {
         a: pa.array([p[0] for p in found], pa.string()),
         b: pa.array([p[1] for p in found], pa.string()),
         why: pa.array([v[0] for v in found.values()], pa.string()),
@@ -227,8 +209,6 @@ def _event_key(row) -> rules.EventKey:
 
 
 def link_events(con, event_ids: list[str]) -> None:
-    from ..records import SYMMETRIC_TYPES
-
     found: dict[tuple[str, str], tuple[str, float]] = {}
     for row in con.execute(EVENT_CANDIDATES, {"ids": event_ids,
                                               "symmetric": sorted(SYMMETRIC_TYPES)}).fetchall():
@@ -282,7 +262,7 @@ def _regroup(con, table: str, id_col: str, group_col: str, nodes: set[str],
             gid = name(groups.anchor(part, lambda m: (info[m][0] is None, info[m][0])))
             rows.extend((m, gid) for m in part)
     con.execute(f"DELETE FROM {table} WHERE {id_col} IN (SELECT unnest($1))", [sorted(nodes)])
-    _insert(con, table, {id_col: pa.array([r[0] for r in rows], pa.string()),
+    insert_columns(con, table, {id_col: pa.array([r[0] for r in rows], pa.string()),
                          group_col: pa.array([r[1] for r in rows], pa.string())})
 
 

@@ -10,7 +10,8 @@ import duckdb
 
 from ..errors import StoreError
 from ..kb import DATA, KnowledgeBase, Office, Person
-from . import Store, _insert
+from . import Store
+from .arrow import insert_rows
 
 BUNDLED = "bundled"
 
@@ -33,20 +34,20 @@ def _write(store: Store, persons: list[Person], orgs, source: str) -> None:
                 [ids, source])
     con.execute("DELETE FROM kb_persons WHERE entity_id IN (SELECT unnest(?)) AND source = ?",
                 [ids, source])
-    _insert(con, "kb_persons", [(p.entity_id, p.qid, p.name, p.country, source) for p in persons],
-            conflict="ON CONFLICT DO NOTHING")
-    _insert(con, "kb_aliases", [(p.entity_id, a) for p in persons for a in p.aliases],
-            conflict="ON CONFLICT DO NOTHING")
-    _insert(con, "kb_offices", [(p.entity_id, o.role, o.country, o.start, o.end, o.note, source)
-                                for p in persons for o in p.offices])
+    skip = "ON CONFLICT DO NOTHING"
+    insert_rows(con, "kb_persons",
+                [(p.entity_id, p.qid, p.name, p.country, source) for p in persons], skip)
+    insert_rows(con, "kb_aliases", [(p.entity_id, a) for p in persons for a in p.aliases],
+                skip)
+    insert_rows(con, "kb_offices", [(p.entity_id, o.role, o.country, o.start, o.end, o.note,
+                                     source) for p in persons for o in p.offices])
     codes = [o[0] for o in orgs]
     con.execute("DELETE FROM kb_organisations WHERE code IN (SELECT unnest(?)) AND source = ?",
                 [codes, source])
-    _insert(con, "kb_organisations", [(code, qid, name, source) for code, qid, name, _ in orgs],
-            conflict="ON CONFLICT DO NOTHING")
-    _insert(con, "kb_aliases", [(code, a) for code, _, _, aliases in orgs for a in aliases],
-            conflict="ON CONFLICT DO NOTHING")
-
+    insert_rows(con, "kb_organisations",
+                [(code, qid, name, source) for code, qid, name, _ in orgs], skip)
+    insert_rows(con, "kb_aliases",
+                [(code, a) for code, _, _, aliases in orgs for a in aliases], skip)
 
 def sync_bundled(store: Store, kb: KnowledgeBase | None = None) -> bool:
     """Load the package's knowledge base into the store when it changed; True if loaded."""
