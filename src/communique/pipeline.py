@@ -1,6 +1,11 @@
-"""The pipeline, assembled once: clean → language → sentences → mentions → resolve →
-events. Models load in `initialize()`; a Pipeline pickles without them, so worker
-processes (or a distributed engine) rebuild their own."""
+"""The pipeline, assembled once: clean → language → sentences → parse → mentions →
+anchor → resolve → classify → events → signature. Each stage takes the document record
+(`doc.Doc`) and returns it with what it provides filled in; `STAGES` declares what each
+needs and provides, and the order is checked when the module loads.
+
+Models load in `initialize()`; a Pipeline pickles without them, so worker processes (or
+a distributed engine) rebuild their own.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,13 @@ import dataclasses
 import hashlib
 import importlib.util
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
 from . import __version__
+from .doc import Doc, SentenceAnalysis
 from .errors import UnsupportedLanguageError
 from .kb import KnowledgeBase
 from .kb.gazetteer import gazetteer
@@ -20,7 +28,7 @@ from .records import Dep, Document, Processed
 from .stages import dates
 from .stages.classify import EventClassifier, embed
 from .stages.clean import clean
-from .stages.events import code_events
+from .stages.events import RULES, RuleSet, code_events
 from .stages.language import LanguageIdentifier
 from .stages.mentions import find_mentions
 from .stages.resolve import resolve
@@ -30,6 +38,9 @@ from .stages.signature import LEAD, lead_vector, text_signature
 # Official spaCy pipelines on PyPI, used for person names and the dependency parse where
 # they exist; Russian uses natasha (stages/natasha_ru.py).
 NER_MODELS = {"fr": "fr_core_news_sm"}
+# The classifier reads sentences naming actors of this many countries.
+CLASSIFIED_COUNTRIES = 2
+STATE_KINDS = ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL")
 
 
 def content_hash(doc: Document) -> str:
@@ -37,14 +48,37 @@ def content_hash(doc: Document) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One step: a method of Pipeline taking and returning the `Doc`, the record fields
+    it reads, and those it fills in."""
+
+    name: str
+    run: Callable[[Pipeline, Doc], Doc]
+    needs: tuple[str, ...]
+    gives: tuple[str, ...]
+
+
+def check_order(stages: tuple[Stage, ...]) -> None:
+    """Every field a stage needs is given by a stage before it."""
+    known = {"document"}
+    for stage in stages:
+        missing = [n for n in stage.needs if n not in known]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} needs {', '.join(missing)} before it")
+        known.update(stage.gives)
+
+
 class Pipeline:
     """`extension`: people and organisations imported into the store, added to the
-    bundled knowledge base (see `store.kb.extension`)."""
+    bundled knowledge base (see `store.kb.extension`). `rules`: the argument rules of
+    the event coder (all of them unless a caller leaves some out)."""
 
     def __init__(self, use_ner: bool = True, extension: tuple[list, list] | None = None,
-                 use_classifier: bool = True):
+                 use_classifier: bool = True, rules: RuleSet = RULES):
         self.use_ner = use_ner
         self.use_classifier = use_classifier
+        self.rules = rules
         self.classifier = EventClassifier()
         self.extension = extension or ([], [])
         self.version = __version__
@@ -55,11 +89,10 @@ class Pipeline:
 
     def __getstate__(self):
         return {"use_ner": self.use_ner, "extension": self.extension,
-                "use_classifier": self.use_classifier}
+                "use_classifier": self.use_classifier, "rules": self.rules}
 
     def __setstate__(self, state):
-        self.__init__(use_ner=state["use_ner"], extension=state["extension"],
-                      use_classifier=state["use_classifier"])
+        self.__init__(**state)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -74,6 +107,109 @@ class Pipeline:
         _ = self.kb
         return self
 
+    def analyse(self, document: Document) -> Doc:
+        """The document record with every stage applied. Raises CommuniqueError for a
+        rejection."""
+        doc = Doc(document=document)
+        for stage in STAGES:
+            start = time.perf_counter()
+            doc = stage.run(self, doc)
+            self.timings[stage.name] = self.timings.get(stage.name, 0.0) + \
+                time.perf_counter() - start
+        return doc
+
+    def process(self, document: Document) -> Processed:
+        """What the store keeps of one document."""
+        doc = self.analyse(document)
+        return Processed(document=dataclasses.replace(doc.document, lang=doc.lang),
+                         content_hash=content_hash(doc.document), lang=doc.lang,
+                         segments=doc.body, sentences=doc.sentences, mentions=doc.mentions,
+                         events=doc.events, entities=doc.entities, signature=doc.signature,
+                         event_vectors=dict(doc.event_vectors))
+
+    # -- stages ------------------------------------------------------------------
+
+    def _clean(self, doc: Doc) -> Doc:
+        cleaned = clean(doc.text)
+        doc = dataclasses.replace(doc, body=cleaned.body, title=cleaned.title,
+                                  dropped=cleaned.dropped)
+        if not doc.body_text.strip():
+            raise UnsupportedLanguageError("no article text left after removing boilerplate")
+        return doc
+
+    def _language(self, doc: Doc) -> Doc:
+        lang = self.identifier.identify(doc.body_text, doc.document.lang)
+        document = doc.document
+        if document.published is None:
+            stamp = _published_from_text(doc, lang)
+            if stamp:
+                document = dataclasses.replace(document, published=stamp,
+                                               published_source="text")
+        return dataclasses.replace(doc, document=document, lang=lang,
+                                   language=load_language(lang))
+
+    def _sentences(self, doc: Doc) -> Doc:
+        return dataclasses.replace(doc, sentences=split(
+            doc.text, doc.body, doc.lang, doc.language.honorifics_before))
+
+    def _parse_stage(self, doc: Doc) -> Doc:
+        people, syntax = self._parse(doc.lang, doc.sentences)
+        return dataclasses.replace(doc, people=people or {}, syntax=syntax or {})
+
+    def _mentions(self, doc: Doc) -> Doc:
+        ner = {i: list(spans) for i, spans in doc.people.items()} if doc.people else None
+        return dataclasses.replace(doc, mentions=find_mentions(
+            doc.text, doc.sentences, doc.language, gazetteer(doc.lang, self.kb), ner))
+
+    def _anchor(self, doc: Doc) -> Doc:
+        return dataclasses.replace(doc, anchor=dates.document_anchor(
+            [s.text for s in doc.sentences], doc.lang, doc.published))
+
+    def _resolve(self, doc: Doc) -> Doc:
+        mentions, entities = resolve(doc.mentions, self.kb, doc.anchor)
+        return dataclasses.replace(doc, mentions=mentions, entities=entities)
+
+    def _classify(self, doc: Doc) -> Doc:
+        """Embeddings of the lead and of the sentences naming actors of two or more
+        countries, in one call to the encoder; the classifier's reading of the latter."""
+        if not self.use_classifier:
+            return doc
+        countries: dict[int, set[str]] = {}
+        for m in doc.mentions:
+            if m.country and m.kind in STATE_KINDS:
+                countries.setdefault(m.sentence, set()).add(m.country)
+        chosen = [s.index for s in doc.sentences
+                  if len(countries.get(s.index, ())) >= CLASSIFIED_COUNTRIES]
+        wanted = set(chosen)
+        vectors = _vectors([s for s in doc.sentences if s.index < LEAD or s.index in wanted])
+        analysis = {}
+        if chosen and self.classifier.available:
+            read = self.classifier.analyse_vectors(np.stack([vectors[i] for i in chosen]))
+            analysis = {i: SentenceAnalysis(p, ctx)
+                        for i, (p, ctx) in zip(chosen, read, strict=True)}
+        return dataclasses.replace(doc, vectors=vectors, analysis=analysis)
+
+    def _events(self, doc: Doc) -> Doc:
+        return dataclasses.replace(doc, events=code_events(doc, self.kb, self.version,
+                                                           self.rules))
+
+    def _signature(self, doc: Doc) -> Doc:
+        """The article's signature, and an embedding of each event's evidence sentence."""
+        vectors = dict(doc.vectors)
+        event_vectors = {}
+        if self.use_classifier:
+            at = {s.start: s for s in doc.sentences}
+            evidence = {e.evidence.start for e in doc.events}
+            vectors.update(_vectors([at[i] for i in sorted(evidence)
+                                     if at[i].index not in vectors]))
+            event_vectors = {e.event_id: vectors[at[e.evidence.start].index]
+                             for e in doc.events if at[e.evidence.start].index in vectors}
+        lead = [vectors[s.index] for s in doc.sentences[:LEAD] if s.index in vectors]
+        return dataclasses.replace(doc, vectors=vectors, event_vectors=event_vectors,
+                                   signature=text_signature(doc.body_text, lead_vector(lead)))
+
+    # -- models --------------------------------------------------------------------
+
     def _ner_model(self, lang: str):
         if not self.use_ner or lang not in NER_MODELS:
             return None
@@ -87,83 +223,6 @@ class Pipeline:
                 self._ner[lang] = spacy.load(name, exclude=["lemmatizer", "morphologizer",
                                                             "attribute_ruler"])
         return self._ner[lang]
-
-    def process(self, doc: Document) -> Processed:
-        """Everything found in one document. Raises CommuniqueError for a rejection."""
-        clock = _Clock(self.timings)
-        cleaned = clean(doc.text)
-        body = "\n".join(doc.text[s.start:s.end] for s in cleaned.body)
-        if not body.strip():
-            raise UnsupportedLanguageError("no article text left after removing boilerplate")
-        clock.lap("clean")
-        lang = self.identifier.identify(body, doc.lang)
-        clock.lap("language")
-        if doc.published is None:
-            stamp = _published_from_text(doc.text, cleaned, lang)
-            if stamp:
-                doc = dataclasses.replace(doc, published=stamp, published_source="text")
-        ld = load_language(lang)
-        kb = self.kb
-        sentences = split(doc.text, cleaned.body, lang, ld.honorifics_before)
-        clock.lap("sentences")
-        ner, syntax = self._parse(lang, sentences)
-        clock.lap("ner")
-        mentions = find_mentions(doc.text, sentences, ld, gazetteer(lang, kb), ner)
-        clock.lap("mentions")
-        day = dates.document_anchor([s.text for s in sentences], lang, doc.published)
-        mentions, entities = resolve(mentions, kb, day)
-        clock.lap("resolve")
-        vectors, chosen = self._embed(sentences, mentions)
-        analysed = self._classify(vectors, chosen)
-        clock.lap("classifier")
-        events = code_events(doc.doc_id, doc.text, lang, sentences, mentions, ld, kb,
-                             doc.published, self.version,
-                             {i: p for i, (p, _) in analysed.items()}, syntax)
-        sentence_at = {s.start: s.index for s in sentences}
-        events = tuple(dataclasses.replace(e, contexts=analysed[i][1])
-                       if (i := sentence_at.get(e.evidence.start)) in analysed else e
-                       for e in events)
-        clock.lap("events")
-        event_vectors = {}
-        if self.use_classifier:
-            evidence = {e.evidence.start for e in events}
-            vectors.update(self._vectors([s for s in sentences if s.start in evidence
-                                          and s.index not in vectors]))
-            event_vectors = {e.event_id: vectors[i] for e in events
-                             if (i := sentence_at.get(e.evidence.start)) in vectors}
-        lead = [vectors[s.index] for s in sentences[:LEAD] if s.index in vectors]
-        signature = text_signature(body, lead_vector(lead))
-        clock.lap("signature")
-        return Processed(document=dataclasses.replace(doc, lang=lang),
-                         content_hash=content_hash(doc), lang=lang, segments=cleaned.body,
-                         sentences=sentences, mentions=mentions, events=events,
-                         entities=entities, signature=signature, event_vectors=event_vectors)
-
-    def _vectors(self, sentences) -> dict[int, np.ndarray]:
-        x = embed([s.text for s in sentences])
-        return {s.index: x[k] for k, s in enumerate(sentences)}
-
-    def _embed(self, sentences, mentions) -> tuple[dict[int, np.ndarray], list[int]]:
-        """Embeddings of the lead and of the sentences the classifier reads (those
-        naming actors of two or more countries), in one call to the encoder; and the
-        indexes of the latter."""
-        if not self.use_classifier:
-            return {}, []
-        countries: dict[int, set[str]] = {}
-        for m in mentions:
-            if m.country and m.kind in ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL"):
-                countries.setdefault(m.sentence, set()).add(m.country)
-        chosen = [s.index for s in sentences if len(countries.get(s.index, ())) >= 2]
-        wanted = set(chosen)
-        return self._vectors([s for s in sentences
-                              if s.index < LEAD or s.index in wanted]), chosen
-
-    def _classify(self, vectors, chosen) -> dict[int, tuple[dict[str, float], tuple]]:
-        """Type probabilities and contexts of the chosen sentences."""
-        if not chosen or not self.classifier.available:
-            return {}
-        x = np.stack([vectors[i] for i in chosen])
-        return dict(zip(chosen, self.classifier.analyse_vectors(x), strict=True))
 
     def _parse(self, lang, sentences):
         """Person spans from the statistical model, and each sentence's dependency
@@ -191,23 +250,34 @@ class Pipeline:
         return people, syntax
 
 
-class _Clock:
-    def __init__(self, sink: dict[str, float]):
-        self.sink = sink
-        self.last = time.perf_counter()
+STAGES = (
+    Stage("clean", Pipeline._clean, ("document",), ("body", "title", "dropped")),
+    Stage("language", Pipeline._language, ("body",), ("lang", "language")),
+    Stage("sentences", Pipeline._sentences, ("body", "language"), ("sentences",)),
+    Stage("ner", Pipeline._parse_stage, ("sentences",), ("people", "syntax")),
+    Stage("mentions", Pipeline._mentions, ("sentences", "people"), ("mentions",)),
+    Stage("anchor", Pipeline._anchor, ("sentences",), ("anchor",)),
+    Stage("resolve", Pipeline._resolve, ("mentions", "anchor"), ("mentions", "entities")),
+    Stage("classifier", Pipeline._classify, ("sentences", "mentions"), ("vectors", "analysis")),
+    Stage("events", Pipeline._events,
+          ("sentences", "mentions", "anchor", "analysis", "syntax"), ("events",)),
+    Stage("signature", Pipeline._signature, ("events", "vectors"),
+          ("signature", "event_vectors")),
+)
+check_order(STAGES)
 
-    def lap(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.sink[stage] = self.sink.get(stage, 0.0) + now - self.last
-        self.last = now
+
+def _vectors(sentences) -> dict[int, np.ndarray]:
+    x = embed([s.text for s in sentences])
+    return {s.index: x[k] for k, s in enumerate(sentences)}
 
 
-def _published_from_text(text: str, cleaned, lang: str):
+def _published_from_text(doc: Doc, lang: str):
     """A date stamp among the page's furniture ("Mis à jour : 2021-01-22")."""
-    for seg in cleaned.dropped:
+    for seg in doc.dropped:
         if seg.start > 2000:
             break
-        found = [f for f in dates.explicit_dates(text[seg.start:seg.end], lang)
+        found = [f for f in dates.explicit_dates(doc.text[seg.start:seg.end], lang)
                  if f.precision == "day"]
         if found:
             return found[0].date
