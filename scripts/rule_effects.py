@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 
 from communique.datafiles import read_yaml
 from communique.pipeline import Pipeline
@@ -41,7 +42,7 @@ def main() -> None:
     args = parser.parse_args()
     pipeline = Pipeline(use_classifier=False).initialize()
     if args.cases:
-        for kind, cases in read_yaml(args.cases, {}).items():
+        for kind, cases in read_yaml(Path(args.cases), {}).items():
             for case in cases:
                 print(f"{kind} [{case['lang']}] {case['text'][:70]}")
                 effects(pipeline, case["text"], case["lang"], case.get("published"))

@@ -60,7 +60,10 @@ def test_every_rule_has_cases_in_two_languages():
     for rule, kinds in cases.items():
         for kind in KINDS:
             langs = {c["lang"] for c in kinds.get(kind) or []}
-            assert len(langs) >= 2, (rule, kind, langs)
+            # A construction only one language has (verb-subject order) says so, and
+            # is then handled in that language and left alone in the others.
+            needed = 1 if kind == "handles" and kinds.get("single_language") else 2
+            assert len(langs) >= needed, (rule, kind, langs)
 
 
 def test_rules_are_documented():

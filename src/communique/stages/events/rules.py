@@ -177,9 +177,10 @@ def verb_subject_order(c: Clause) -> Source | None:
 
 
 def parties_after_trigger(c: Clause) -> Source | None:
-    """ "négociations entre la Russie et l'Ukraine", "talks between X and Y": the first
-    of two parties named after a symmetric trigger."""
-    between = [a for a in c.after if not a.is_place]
+    """ "négociations entre la Russie et l'Ukraine", "talks between X and Y took place":
+    the first of two parties named after a symmetric trigger's first word, inside the
+    trigger or after it."""
+    between = [a for a in c.inside + c.after if not a.is_place]
     if c.type not in SYMMETRIC_TYPES or len({a.country for a in between}) < 2:
         return None
     return Source(between[0], "first of the parties after the trigger")
