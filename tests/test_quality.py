@@ -1,5 +1,7 @@
-"""Quality gate on our own annotated articles (eval/samples.gold.jsonl): six languages,
-three articles each. Floors only move up; the README's quality table has the figures."""
+"""Quality gate on our own annotated articles (eval/samples.gold.jsonl): eleven languages,
+three articles each. The overall floors hold for the six languages they were set on
+(ar, en, es, fr, ru, zh); every language has its own floor. Floors only move up; the
+README's quality table has the figures."""
 
 from pathlib import Path
 
@@ -16,7 +18,9 @@ SAMPLES = ROOT / "src" / "communique" / "samples" / "articles.jsonl"
 GOLD = ROOT / "eval" / "samples.gold.jsonl"
 
 OVERALL = {"lenient": 0.64, "strict": 0.54}
-PER_LANGUAGE = {"ar": 0.60, "en": 0.52, "es": 0.80, "fr": 0.64, "ru": 0.52, "zh": 0.72}
+OVERALL_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+PER_LANGUAGE = {"ar": 0.60, "en": 0.52, "es": 0.80, "fr": 0.64, "ru": 0.52, "zh": 0.72,
+                "de": 0.52, "fa": 0.32, "kk": 0.74, "tr": 0.25, "uk": 0.35}
 PERSON_BCUBED = 0.86
 
 
@@ -24,12 +28,18 @@ PERSON_BCUBED = 0.86
 def report(tmp_path_factory):
     with Store(tmp_path_factory.mktemp("q") / "q.duckdb") as store:
         run([str(SAMPLES)], store)
-        return evaluate(read_jsonl(GOLD), list(event_dicts(store)), list(entity_dicts(store)))
+        gold = read_jsonl(GOLD)
+        events, entities = list(event_dicts(store)), list(entity_dicts(store))
+        result = evaluate(gold, events, entities)
+        result["original"] = evaluate([d for d in gold if d["lang"] in OVERALL_LANGUAGES],
+                                      events, None)
+        return result
 
 
 def test_overall_floors(report):
     for mode, floor in OVERALL.items():
-        assert report[mode]["overall"].f1 >= floor, (mode, report[mode]["overall"])
+        assert report["original"][mode]["overall"].f1 >= floor, \
+            (mode, report["original"][mode]["overall"])
 
 
 @pytest.mark.parametrize("lang", sorted(PER_LANGUAGE))
