@@ -107,11 +107,13 @@ class Pipeline:
         _ = self.kb
         return self
 
-    def analyse(self, document: Document) -> Doc:
-        """The document record with every stage applied. Raises CommuniqueError for a
+    def analyse(self, document: Document, only: tuple[str, ...] | None = None) -> Doc:
+        """The document record with every stage applied, or the stages named in `only`
+        (in pipeline order, checked like the whole). Raises CommuniqueError for a
         rejection."""
+        stages = STAGES if only is None else select(only)
         doc = Doc(document=document)
-        for stage in STAGES:
+        for stage in stages:
             start = time.perf_counter()
             doc = stage.run(self, doc)
             self.timings[stage.name] = self.timings.get(stage.name, 0.0) + \
@@ -194,14 +196,15 @@ class Pipeline:
                                                            self.rules))
 
     def _signature(self, doc: Doc) -> Doc:
-        """The article's signature, and an embedding of each event's evidence sentence."""
+        """The article's signature, and an embedding of each event's evidence sentence;
+        sentences the classifier stage embedded are not embedded again."""
         vectors = dict(doc.vectors)
         event_vectors = {}
         if self.use_classifier:
             at = {s.start: s for s in doc.sentences}
-            evidence = {e.evidence.start for e in doc.events}
-            vectors.update(_vectors([at[i] for i in sorted(evidence)
-                                     if at[i].index not in vectors]))
+            evidence = {at[e.evidence.start].index for e in doc.events}
+            vectors.update(_vectors([s for s in doc.sentences if s.index not in vectors
+                                     and (s.index < LEAD or s.index in evidence)]))
             event_vectors = {e.event_id: vectors[at[e.evidence.start].index]
                              for e in doc.events if at[e.evidence.start].index in vectors}
         lead = [vectors[s.index] for s in doc.sentences[:LEAD] if s.index in vectors]
@@ -261,10 +264,20 @@ STAGES = (
     Stage("classifier", Pipeline._classify, ("sentences", "mentions"), ("vectors", "analysis")),
     Stage("events", Pipeline._events,
           ("sentences", "mentions", "anchor", "analysis", "syntax"), ("events",)),
-    Stage("signature", Pipeline._signature, ("events", "vectors"),
-          ("signature", "event_vectors")),
+    Stage("signature", Pipeline._signature, ("sentences",),
+          ("signature", "vectors", "event_vectors")),
 )
 check_order(STAGES)
+
+
+def select(names: tuple[str, ...]) -> tuple[Stage, ...]:
+    """The named stages in pipeline order, checked to need nothing left out."""
+    unknown = set(names) - {s.name for s in STAGES}
+    if unknown:
+        raise ValueError(f"no such stage: {', '.join(sorted(unknown))}")
+    chosen = tuple(s for s in STAGES if s.name in names)
+    check_order(chosen)
+    return chosen
 
 
 def _vectors(sentences) -> dict[int, np.ndarray]:
