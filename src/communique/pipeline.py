@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.util
 import time
 
 import numpy as np
@@ -16,20 +15,17 @@ from .errors import UnsupportedLanguageError
 from .kb import KnowledgeBase
 from .kb.gazetteer import gazetteer
 from .lang import load_language
-from .records import Dep, Document, Processed
+from .records import Document, Processed
 from .stages import dates
 from .stages.classify import EventClassifier, embed
 from .stages.clean import clean
 from .stages.events import code_events
 from .stages.language import LanguageIdentifier
 from .stages.mentions import find_mentions
+from .stages.ner import parse
 from .stages.resolve import resolve
 from .stages.sentences import split
 from .stages.signature import LEAD, lead_vector, text_signature
-
-# Official spaCy pipelines on PyPI, used for person names and the dependency parse where
-# they exist; Russian uses natasha (stages/natasha_ru.py).
-NER_MODELS = {"fr": "fr_core_news_sm"}
 
 
 def content_hash(doc: Document) -> str:
@@ -74,20 +70,6 @@ class Pipeline:
         _ = self.kb
         return self
 
-    def _ner_model(self, lang: str):
-        if not self.use_ner or lang not in NER_MODELS:
-            return None
-        if lang not in self._ner:
-            name = NER_MODELS[lang]
-            if importlib.util.find_spec(name) is None:
-                self._ner[lang] = None
-            else:
-                import spacy
-
-                self._ner[lang] = spacy.load(name, exclude=["lemmatizer", "morphologizer",
-                                                            "attribute_ruler"])
-        return self._ner[lang]
-
     def process(self, doc: Document) -> Processed:
         """Everything found in one document. Raises CommuniqueError for a rejection."""
         clock = _Clock(self.timings)
@@ -106,7 +88,7 @@ class Pipeline:
         kb = self.kb
         sentences = split(doc.text, cleaned.body, lang, ld.honorifics_before)
         clock.lap("sentences")
-        ner, syntax = self._parse(lang, sentences)
+        ner, syntax = parse(ld.profile, sentences, self._ner) if self.use_ner else (None, {})
         clock.lap("ner")
         mentions = find_mentions(doc.text, sentences, ld, gazetteer(lang, kb), ner)
         clock.lap("mentions")
@@ -164,31 +146,6 @@ class Pipeline:
             return {}
         x = np.stack([vectors[i] for i in chosen])
         return dict(zip(chosen, self.classifier.analyse_vectors(x), strict=True))
-
-    def _parse(self, lang, sentences):
-        """Person spans from the statistical model, and each sentence's dependency
-        parse as `Dep` records (offsets into the document)."""
-        if lang == "ru" and self.use_ner and importlib.util.find_spec("natasha") is not None:
-            from .stages import natasha_ru
-
-            return natasha_ru.analyse(sentences)
-        nlp = self._ner_model(lang)
-        if nlp is None:
-            return None, {}
-        people: dict[int, list[tuple[int, int]]] = {}
-        syntax: dict[int, tuple[Dep, ...]] = {}
-        for sent, parsed in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True):
-            for ent in parsed.ents:
-                if ent.label_ in ("PER", "PERSON"):
-                    people.setdefault(sent.index, []).append(
-                        (sent.start + ent.start_char, sent.start + ent.end_char))
-            if parsed.has_annotation("DEP"):
-                o = sent.start
-                syntax[sent.index] = tuple(
-                    Dep(o + t.idx, o + t.idx + len(t), t.dep_, t.head.i, t.i,
-                        o + t.left_edge.idx, o + t.right_edge.idx + len(t.right_edge))
-                    for t in parsed)
-        return people, syntax
 
 
 class _Clock:

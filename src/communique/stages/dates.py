@@ -16,7 +16,7 @@ from functools import cache
 
 from babel.dates import get_day_names, get_month_names
 
-from ..lang import LANG_ROOT, _yaml
+from ..lang import _yaml, language_folder
 from ..textutil import fold
 
 FLAGS = re.IGNORECASE | re.UNICODE
@@ -49,7 +49,7 @@ def _alt(names) -> str:
 
 @cache
 def grammar(lang: str) -> DateGrammar:
-    conf = _yaml(LANG_ROOT / lang / "dates.yaml", {})
+    conf = _yaml(language_folder(lang) / "dates.yaml", {})
     locales = conf.get("cldr_locales") or [lang]
     widths = conf.get("weekday_widths") or ["wide"]
     months: dict[str, int] = {}
