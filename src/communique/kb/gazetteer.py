@@ -25,6 +25,8 @@ from . import EXTRA_STATES, KnowledgeBase, countries, country_codes
 
 KIND_PRIORITY = {"PERSON": 0, "IGO": 1, "COUNTRY": 2, "DEMONYM": 3, "CAPITAL": 4, "SEAT": 5}
 ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҮҰҢӨҺӘ0-9+&.\- ]{2,12}$")
+# The knowledge base shows every entity by its English name, whatever the text's language.
+DISPLAY_LANGUAGE = "en"
 _SEP_OK = re.compile(r"^[\s\-‐‑'’.·]*$")
 # A clitic is taken off a word only when at least this many letters are left: shorter
 # words are words of their own.
@@ -258,7 +260,8 @@ def _lang_forms(block, lang: str) -> list[str]:
 
 
 def gazetteer(lang: str, kb: KnowledgeBase | None = None) -> Gazetteer:
-    """The index for one language: its own forms, English forms, and known people."""
+    """The index for one language: its own forms, those of the languages its profile
+    also indexes (English), and known people."""
     kb = kb or KnowledgeBase.default()
     if lang not in kb.gazetteers:
         kb.gazetteers[lang] = _build(lang, kb)
@@ -270,7 +273,7 @@ def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
     g = Gazetteer(lang, data.profile.clitics)
     g.endings = data.case_endings
     langs = [lang, *data.profile.also_index]
-    english = dict(_cldr_names("en"))
+    english = dict(_cldr_names(DISPLAY_LANGUAGE))
     for code, (_, name) in EXTRA_STATES.items():
         english.setdefault(code, name)
     known = countries()
@@ -293,15 +296,15 @@ def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
             # for it: events carry the parent's code, the body stays in the name.
             actor = block.get("parent", code) if isinstance(block, dict) else code
             for form in names:
-                g.add(form, Entry("IGO", actor, (_lang_forms(block, "en") or [code])[0],
+                g.add(form, Entry("IGO", actor, (_lang_forms(block, DISPLAY_LANGUAGE) or [code])[0],
                                   qid=block.get("qid")))
         for code, block in kb.capitals.items():
-            display = (_lang_forms(block, "en") or [code])[0]
+            display = (_lang_forms(block, DISPLAY_LANGUAGE) or [code])[0]
             for form in _lang_forms(block, lg):
                 g.add(form, Entry("CAPITAL", code, display, qid=block.get("qid")))
             seats = block.get("seats") or []
             for seat in seats if isinstance(seats, list) else [seats]:
-                label = (_lang_forms(seat, "en") or [display])[0]
+                label = (_lang_forms(seat, DISPLAY_LANGUAGE) or [display])[0]
                 for form in _lang_forms(seat, lg):
                     g.add(form, Entry("SEAT", code, label))
     for p in kb.persons:

@@ -107,6 +107,8 @@ def load_profile(path: Path, scripts: dict[str, dict], languages: tuple[str, ...
         raise DataFileError(f"{path}: missing or not a mapping (needs at least 'script')")
     _check_keys(own, PROFILE_KEYS, str(path))
     script = own.get("script")
+    if script is None:
+        raise DataFileError(f"{path}: needs 'script' (one of {', '.join(scripts)})")
     if script not in scripts:
         raise DataFileError(f"{path}: script {script!r} is not one of {', '.join(scripts)} "
                             "(lang/scripts.yaml)")

@@ -268,13 +268,14 @@ def _skip_attached(text: str, pos: int, entities: list[Match], ld: LanguageData)
     return pos
 
 
-def _words_after_role(text: str, pos: int, limit: int, ld: LanguageData, entities, roles):
-    """Words after a role phrase in a script without capitals, until punctuation or a
-    word that cannot be part of a name ("الرئيس المصري عبد الفتاح السيسي، أمس")."""
+def _words_after_role(text: str, pos: int, stop: int, ld: LanguageData, entities, roles):
+    """Words after a role phrase in a script without capitals, until punctuation, a
+    word that cannot be part of a name ("الرئيس المصري عبد الفتاح السيسي، أمس") or `stop`
+    (the sentence's end)."""
     start = end = None
     count = 0
     profile = ld.profile
-    for tok in TOKEN_RE.finditer(text, pos, limit):
+    for tok in TOKEN_RE.finditer(text, pos, stop):
         gap = text[(end if end is not None else pos):tok.start()]
         if gap.strip() or not _may_be_name_word(tok, count, ld, entities, roles):
             break
