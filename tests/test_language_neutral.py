@@ -146,6 +146,7 @@ def test_a_new_latin_script_language_is_a_new_folder(tmp_path, lang_root):
     ("script: latin\nname_shape: '[a-'\n", "name_shape: bad pattern"),
     ("script: latin\nclitics: {suffixes: [x]}\n", "clitics: unknown key 'suffixes'"),
     ("script: latin\nrole_joiners: and\n", "role_joiners: expected a list of words"),
+    ("script: latin\nfold: {a: b}\n", "unknown key 'fold'"),  # folding holds for all text
 ])
 def test_a_bad_profile_is_a_clear_error(tmp_path, lang_root, profile, message):
     root = _copy_language(tmp_path, "en", "xb")

@@ -24,12 +24,14 @@ DEFAULT_MAX_NAME_TOKENS = 5
 # ("Vice-Premier ministre / ministre des Affaires étrangères").
 ROLE_JOINING_MARKS = ("-", "–", "—", ",", "/")
 
-# Keys a script may define (and a profile override), and keys only a profile has.
-SCRIPT_KEYS = frozenset({"cased", "name_particles", "names_after_role", "key_particles",
-                         "clitics", "name_breaking_prefixes", "name_words", "fold",
-                         "name_shape", "not_a_name", "max_role_name_tokens"})
-PROFILE_KEYS = SCRIPT_KEYS | {"script", "role_joiners", "abbreviations", "verb_first",
-                              "max_name_tokens", "locative_clitics", "ner", "also_index"}
+# Keys a script gives its languages (a profile may override them); keys that hold for
+# all text whatever its language (letter folding, name keys); keys only a profile has.
+INHERITED_KEYS = frozenset({"cased", "name_particles", "names_after_role", "clitics",
+                            "name_breaking_prefixes", "name_words", "name_shape", "not_a_name",
+                            "max_role_name_tokens"})
+SCRIPT_KEYS = INHERITED_KEYS | {"fold", "key_particles"}
+PROFILE_KEYS = INHERITED_KEYS | {"script", "role_joiners", "abbreviations", "verb_first",
+                                 "max_name_tokens", "locative_clitics", "ner", "also_index"}
 CLITIC_KEYS = frozenset({"conjunctions", "prepositions", "article", "fused_article"})
 
 
@@ -112,7 +114,7 @@ def load_profile(path: Path, scripts: dict[str, dict], languages: tuple[str, ...
     if script not in scripts:
         raise DataFileError(f"{path}: script {script!r} is not one of {', '.join(scripts)} "
                             "(lang/scripts.yaml)")
-    merged = {**scripts[script], **own}
+    merged = {**{k: v for k, v in scripts[script].items() if k in INHERITED_KEYS}, **own}
     reader = _Reader(merged, str(path))
     backend, package = _ner(merged.get("ner"), str(path))
     return Profile(
