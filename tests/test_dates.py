@@ -18,6 +18,11 @@ D = dt.date
     ("ar", "في 15 يناير 2024 التقى الوزيران.", D(2024, 1, 15)),
     ("zh", "2021年1月21日，王毅同哈萨克斯坦外长通电话。", D(2021, 1, 21)),
     ("de", "Am 5. Mai 2023 trafen sich die Minister.", D(2023, 5, 5)),
+    # Words around the numbers come from each language's dates.yaml.
+    ("fr", "Le 1er février 2022, les ministres ont signé.", D(2022, 2, 1)),
+    ("en", "On January 3rd, 2021 the ministers spoke.", D(2021, 1, 3)),
+    ("es", "El 1º de enero del 2023 entró en vigor.", D(2023, 1, 1)),
+    ("kk", "2021 жылғы 3 қаңтарда министрлер кездесті.", D(2021, 1, 3)),
 ])
 def test_explicit_day_dates(lang, text, expected):
     found = [f for f in explicit_dates(text, lang) if f.precision == "day"]

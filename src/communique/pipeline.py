@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.util
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,20 +23,18 @@ from .errors import UnsupportedLanguageError
 from .kb import KnowledgeBase
 from .kb.gazetteer import gazetteer
 from .lang import load_language
-from .records import Dep, Document, Processed
+from .records import Document, Processed
 from .stages import dates
 from .stages.classify import EventClassifier, embed
 from .stages.clean import clean
 from .stages.events import RULES, RuleSet, code_events
 from .stages.language import LanguageIdentifier
 from .stages.mentions import find_mentions
+from .stages.ner import parse
 from .stages.resolve import resolve
 from .stages.sentences import split
 from .stages.signature import LEAD, lead_vector, text_signature
 
-# Official spaCy pipelines on PyPI, used for person names and the dependency parse where
-# they exist; Russian uses natasha (stages/natasha_ru.py).
-NER_MODELS = {"fr": "fr_core_news_sm"}
 # The classifier reads sentences naming actors of this many countries.
 CLASSIFIED_COUNTRIES = 2
 STATE_KINDS = ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL")
@@ -155,7 +152,8 @@ class Pipeline:
             doc.text, doc.body, doc.lang, doc.language.honorifics_before))
 
     def _parse_stage(self, doc: Doc) -> Doc:
-        people, syntax = self._parse(doc.lang, doc.sentences)
+        people, syntax = parse(doc.language.profile, doc.sentences, self._ner) \
+            if self.use_ner else (None, {})
         return dataclasses.replace(doc, people=people or {}, syntax=syntax or {})
 
     def _mentions(self, doc: Doc) -> Doc:
@@ -210,47 +208,6 @@ class Pipeline:
         lead = [vectors[s.index] for s in doc.sentences[:LEAD] if s.index in vectors]
         return dataclasses.replace(doc, vectors=vectors, event_vectors=event_vectors,
                                    signature=text_signature(doc.body_text, lead_vector(lead)))
-
-    # -- models --------------------------------------------------------------------
-
-    def _ner_model(self, lang: str):
-        if not self.use_ner or lang not in NER_MODELS:
-            return None
-        if lang not in self._ner:
-            name = NER_MODELS[lang]
-            if importlib.util.find_spec(name) is None:
-                self._ner[lang] = None
-            else:
-                import spacy
-
-                self._ner[lang] = spacy.load(name, exclude=["lemmatizer", "morphologizer",
-                                                            "attribute_ruler"])
-        return self._ner[lang]
-
-    def _parse(self, lang, sentences):
-        """Person spans from the statistical model, and each sentence's dependency
-        parse as `Dep` records (offsets into the document)."""
-        if lang == "ru" and self.use_ner and importlib.util.find_spec("natasha") is not None:
-            from .stages import natasha_ru
-
-            return natasha_ru.analyse(sentences)
-        nlp = self._ner_model(lang)
-        if nlp is None:
-            return None, {}
-        people: dict[int, list[tuple[int, int]]] = {}
-        syntax: dict[int, tuple[Dep, ...]] = {}
-        for sent, parsed in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True):
-            for ent in parsed.ents:
-                if ent.label_ in ("PER", "PERSON"):
-                    people.setdefault(sent.index, []).append(
-                        (sent.start + ent.start_char, sent.start + ent.end_char))
-            if parsed.has_annotation("DEP"):
-                o = sent.start
-                syntax[sent.index] = tuple(
-                    Dep(o + t.idx, o + t.idx + len(t), t.dep_, t.head.i, t.i,
-                        o + t.left_edge.idx, o + t.right_edge.idx + len(t.right_edge))
-                    for t in parsed)
-        return people, syntax
 
 
 STAGES = (

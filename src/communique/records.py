@@ -74,9 +74,12 @@ class Mention:
     entity_id: str | None = None
     name: str | None = None  # canonical name when resolved
     qid: str | None = None
-    reason: str = ""  # why it was resolved this way
+    reason: str = ""  # why it was found and resolved this way, for people to read
     head: bool = True  # False when part of a larger actor (the country of a role phrase)
     location: bool = False  # a place where something happened ("à Beijing"), not an actor
+    found_by: str = ""  # how it was found: a `provenance.FoundBy` value
+    cue: str | None = None  # what found it: the honorific ("M."), the gazetteer entry kind
+    full_name: str | None = None  # for a surname: the full name met in the document
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,14 +11,22 @@ from collections.abc import Iterator
 # and the Arabic tatweel, so that "لُو" or "Tokaïev" stay one token.
 TOKEN_RE = re.compile(r"[^\W_][\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c]*")
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_AR_FOLD = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None, "\u200c": None, "ی": "ي", "ک": "ك"})
+
+
+@functools.cache
+def _letter_folds() -> dict[int, str | None]:
+    # Read on first use: the table is language data (lang/scripts.yaml), and the language
+    # package itself folds with this module.
+    from .lang import letter_folds
+
+    return str.maketrans(letter_folds())
 
 
 def fold(text: str) -> str:
     """Case-, accent- and script-variant-insensitive form used as a lookup key."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(_AR_FOLD).replace("’", "'").replace("ʼ", "'")
+    text = text.translate(_letter_folds()).replace("’", "'").replace("ʼ", "'")
     return " ".join(text.casefold().split())
 
 

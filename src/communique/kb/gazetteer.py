@@ -2,8 +2,9 @@
 people in a sentence, longest match first.
 
 Word-separated scripts are matched on folded token n-grams (so "Etats-Unis",
-"États Unis" and "ÉTATS-UNIS" are one key); Arabic tokens are also tried without their
-attached clitics (و، ف، ب، ل، ك، ال); Chinese is scanned character by character.
+"États Unis" and "ÉTATS-UNIS" are one key); where the language's profile lists clitics,
+tokens are also tried without them (Arabic و، ف، ب، ل، ك، ال); Chinese is scanned
+character by character.
 Acronyms (UE, OCS, ШОС, US) are matched case-sensitively so that "us" is no country.
 """
 
@@ -18,14 +19,18 @@ from babel import Locale
 from babel.core import UnknownLocaleError
 
 from ..lang import load_language
+from ..lang.profile import Clitics
 from ..textutil import CJK_RE, TOKEN_RE, fold
 from . import EXTRA_STATES, KnowledgeBase, countries, country_codes
 
 KIND_PRIORITY = {"PERSON": 0, "IGO": 1, "COUNTRY": 2, "DEMONYM": 3, "CAPITAL": 4, "SEAT": 5}
 ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҮҰҢӨҺӘ0-9+&.\- ]{2,12}$")
+# The knowledge base shows every entity by its English name, whatever the text's language.
+DISPLAY_LANGUAGE = "en"
 _SEP_OK = re.compile(r"^[\s\-‐‑'’.·]*$")
-_AR_CLITICS = ("و", "ف")
-_AR_PREPS = ("ب", "ل", "ك")
+# A clitic is taken off a word only when at least this many letters are left: shorter
+# words are words of their own.
+_MIN_STEM = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,22 +57,28 @@ def _key(text: str) -> str:
     return " ".join(m.group() for m in TOKEN_RE.finditer(fold(text)))
 
 
-def _ar_variants(token: str) -> list[str]:
-    """A folded Arabic token and the same token without its leading clitics."""
+def _clitic_variants(token: str, clitics: Clitics) -> list[str]:
+    """A folded token and the same token without its leading clitics: a conjunction,
+    then a preposition, then the article (or a preposition fused with it)."""
     out = [token]
     t = token
-    if t[:1] in _AR_CLITICS and len(t) > 3:
-        t = t[1:]
-        out.append(t)
-    if t[:1] in _AR_PREPS and len(t) > 3:
-        t = t[1:]
-        out.append(t)
+    for letters in (clitics.conjunctions, clitics.prepositions):
+        glued = next((c for c in letters if t.startswith(c)), None)
+        if glued and len(t) - len(glued) >= _MIN_STEM:
+            t = t[len(glued):]
+            out.append(t)
     for v in list(out):
-        if v.startswith("ال") and len(v) > 4:
-            out.append(v[2:])
-    if t.startswith("لل") and len(t) > 4:
-        out.append(t[2:])
+        out.extend(_without_article(v, clitics.article))
+    for fused in clitics.fused_article:
+        if t.startswith(fused) and len(t) - len(fused) >= _MIN_STEM:
+            out.append(t[len(fused):])
     return out
+
+
+def _without_article(key: str, article: str) -> list[str]:
+    if article and key.startswith(article) and len(key) - len(article) >= _MIN_STEM:
+        return [key[len(article):]]
+    return []
 
 
 def _skip_letters(surface: str, n: int) -> int:
@@ -84,8 +95,9 @@ def _skip_letters(surface: str, n: int) -> int:
 
 
 class Gazetteer:
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, clitics: Clitics | None = None):
         self.lang = lang
+        self.clitics = clitics or Clitics()
         self.folded: dict[str, list[Entry]] = {}
         self.exact: dict[str, list[Entry]] = {}
         self.cjk: dict[str, list[Entry]] = {}
@@ -110,8 +122,8 @@ class Gazetteer:
         key = _key(form)
         if len(key) < 3 and entry.kind != "PERSON":
             return
-        if self.lang in ("ar", "fa") and key.startswith("ال") and len(key) > 4:
-            self.folded.setdefault(key[2:], []).append(entry)
+        for bare in _without_article(key, self.clitics.article):
+            self.folded.setdefault(bare, []).append(entry)
         self.folded.setdefault(key, []).append(entry)
         if self.endings:
             self.stems.setdefault(self._stem(key), []).append(entry)
@@ -176,7 +188,8 @@ class Gazetteer:
                     hit = (toks[i][0], toks[i][1], self.exact[toks[i][2]])
                     break
                 rest = " ".join(folded[i + 1:j + 1])
-                firsts = _ar_variants(folded[i]) if self.lang in ("ar", "fa") else [folded[i]]
+                firsts = (_clitic_variants(folded[i], self.clitics) if self.clitics.glued
+                          else [folded[i]])
                 for first in firsts:
                     key = f"{first} {rest}" if rest else first
                     entries = self.folded.get(key) or self._inflected(key)
@@ -247,7 +260,8 @@ def _lang_forms(block, lang: str) -> list[str]:
 
 
 def gazetteer(lang: str, kb: KnowledgeBase | None = None) -> Gazetteer:
-    """The index for one language: its own forms, English forms, and known people."""
+    """The index for one language: its own forms, those of the languages its profile
+    also indexes (English), and known people."""
     kb = kb or KnowledgeBase.default()
     if lang not in kb.gazetteers:
         kb.gazetteers[lang] = _build(lang, kb)
@@ -255,13 +269,11 @@ def gazetteer(lang: str, kb: KnowledgeBase | None = None) -> Gazetteer:
 
 
 def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
-    g = Gazetteer(lang)
-    try:
-        g.endings = load_language(lang).case_endings
-    except Exception:  # a language without a data folder has no endings
-        g.endings = ()
-    langs = [lang] if lang == "en" else [lang, "en"]
-    english = dict(_cldr_names("en"))
+    data = load_language(lang)
+    g = Gazetteer(lang, data.profile.clitics)
+    g.endings = data.case_endings
+    langs = [lang, *data.profile.also_index]
+    english = dict(_cldr_names(DISPLAY_LANGUAGE))
     for code, (_, name) in EXTRA_STATES.items():
         english.setdefault(code, name)
     known = countries()
@@ -271,11 +283,7 @@ def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
         for code, name in _cldr_names(lg).items():
             g.add(name, Entry("COUNTRY", code, english.get(code, name),
                               qid=known.get(code, (None,))[0]))
-        try:
-            data = load_language(lg)
-        except Exception:  # a language may have no data folder yet; CLDR still applies
-            data = None
-        for code, form in (data.demonyms if data else ()):
+        for code, form in load_language(lg).demonyms:
             kind = "COUNTRY" if form.startswith("=") else "DEMONYM"
             if code in kb.igos:
                 kind = "IGO"
@@ -288,15 +296,15 @@ def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
             # for it: events carry the parent's code, the body stays in the name.
             actor = block.get("parent", code) if isinstance(block, dict) else code
             for form in names:
-                g.add(form, Entry("IGO", actor, (_lang_forms(block, "en") or [code])[0],
+                g.add(form, Entry("IGO", actor, (_lang_forms(block, DISPLAY_LANGUAGE) or [code])[0],
                                   qid=block.get("qid")))
         for code, block in kb.capitals.items():
-            display = (_lang_forms(block, "en") or [code])[0]
+            display = (_lang_forms(block, DISPLAY_LANGUAGE) or [code])[0]
             for form in _lang_forms(block, lg):
                 g.add(form, Entry("CAPITAL", code, display, qid=block.get("qid")))
             seats = block.get("seats") or []
             for seat in seats if isinstance(seats, list) else [seats]:
-                label = (_lang_forms(seat, "en") or [display])[0]
+                label = (_lang_forms(seat, DISPLAY_LANGUAGE) or [display])[0]
                 for form in _lang_forms(seat, lg):
                     g.add(form, Entry("SEAT", code, label))
     for p in kb.persons:

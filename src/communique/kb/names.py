@@ -12,6 +12,7 @@ import re
 
 from anyascii import anyascii
 
+from ..lang import key_particles
 from ..textutil import fold
 
 # Ordered: longer digraphs first. Each maps a spelling convention to one letter.
@@ -24,8 +25,6 @@ _DIGRAPHS = (
 _LETTERS = str.maketrans({"q": "k", "c": "k", "v": "f", "w": "", "y": "", "x": "ks",
                           "z": "s", "'": "", "`": ""})
 _VOWELS = re.compile(r"[aeiouh]")
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "von", "van", "de", "der", "du", "da", "le",
-                        "la", "abu", "ben", "mr", "mrs", "m", "mme", "dr"})
 
 
 def latin(text: str) -> str:
@@ -48,7 +47,8 @@ def part_key(part: str) -> str:
 
 def name_parts(name: str) -> list[str]:
     parts = [p for p in re.split(r"[\s\-·‧・.]+", latin(name)) if p]
-    return [p for p in parts if p not in _PARTICLES] or parts
+    particles = key_particles()
+    return [p for p in parts if p not in particles] or parts
 
 
 def _short_form(part: str) -> str:

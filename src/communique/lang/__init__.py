@@ -1,7 +1,10 @@
-"""Per-language data: trigger lexicons, roles, honorifics, markers, boilerplate, demonyms.
+"""Per-language data: trigger lexicons, roles, honorifics, markers, boilerplate, demonyms,
+and the profile the shared code asks instead of comparing language codes.
 
-Everything a language needs lives in files under `lang/<iso>/`; this module only reads
-and compiles them. Adding a language means adding a folder.
+Everything a language needs lives in files under `lang/<iso>/` (and, for what a script's
+languages share, `lang/scripts.yaml`); this module only reads and compiles them. Adding a
+language means adding a folder. `LANG_ROOT` is read at each call, so a test may point it
+elsewhere (then call `clear_caches()`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from ..datafiles import read_yaml
 from ..errors import DataFileError
 from ..records import PLOVER_TYPES
 from ..textutil import fold
+from .profile import Profile, fold_table, load_profile, read_scripts
 
 LANG_ROOT = Path(str(resources.files("communique") / "lang"))
 FLAGS = re.IGNORECASE | re.UNICODE
@@ -41,6 +45,7 @@ class LanguageData:
     markers: dict[str, re.Pattern | None]
     boilerplate: tuple[re.Pattern, ...]
     demonyms: tuple[tuple[str, str], ...]  # (code, form); form "=Name" is a short name
+    profile: Profile
     locative: frozenset[str] = frozenset()  # folded words that put a place name as location
     connector: frozenset[str] = frozenset()  # between a role phrase and its country
     conjunction: frozenset[str] = frozenset()  # joins two actors into one group
@@ -48,12 +53,51 @@ class LanguageData:
     case_endings: tuple[str, ...] = ()  # inflections names take ("Астане", "Лавровым")
     ignorable: re.Pattern | None = None  # skipped when matching triggers ("pas", "nicht")
     role_gap: re.Pattern | None = None  # between a country and its role ("驻华")
-    verb_first: bool = False  # verb-subject order (Arabic)
+
+    @property
+    def verb_first(self) -> bool:
+        """Verb–subject order (Arabic): a person right after the verb is its subject."""
+        return self.profile.verb_first
 
 
 def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LANG_ROOT.iterdir()
                         if p.is_dir() and (p / "triggers.yaml").exists()))
+
+
+def language_folder(iso: str) -> Path:
+    return LANG_ROOT / iso
+
+
+@cache
+def scripts() -> dict[str, dict]:
+    """`scripts.yaml`: what the languages of each script share."""
+    return read_scripts(LANG_ROOT / "scripts.yaml")
+
+
+@cache
+def letter_folds() -> dict[str, str | None]:
+    """Letter variants folded in every lookup key, for all scripts (see textutil.fold)."""
+    return fold_table(scripts(), str(LANG_ROOT / "scripts.yaml"))
+
+
+@cache
+def key_particles() -> frozenset[str]:
+    """Words a transliterated name's key leaves out ("al", "von", "mr"): scripts are
+    transliterated to Latin letters before keys are made (kb/names.py)."""
+    return frozenset(str(w) for block in scripts().values()
+                     for w in block.get("key_particles") or [])
+
+
+@cache
+def profile(iso: str) -> Profile:
+    return load_profile(language_folder(iso) / "profile.yaml", scripts(), available_languages())
+
+
+def clear_caches() -> None:
+    """Forget loaded data, after `LANG_ROOT` changed."""
+    for f in (scripts, letter_folds, key_particles, profile, load_language):
+        f.cache_clear()
 
 
 _yaml = read_yaml
@@ -101,9 +145,25 @@ def _demonyms(path: Path) -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
+SYNTAX_KEYS = frozenset({"locative", "connector", "conjunction", "name_stop", "case_endings",
+                         "ignorable", "role_gap"})
+
+
+def _syntax(path: Path) -> dict:
+    syntax = _yaml(path, {})
+    if not isinstance(syntax, dict):
+        raise DataFileError(f"{path}: expected a mapping")
+    unknown = sorted(set(syntax) - SYNTAX_KEYS)
+    if unknown:
+        raise DataFileError(f"{path}: unknown key {unknown[0]!r} (known: "
+                            f"{', '.join(sorted(SYNTAX_KEYS))}; how the language is treated "
+                            "goes in profile.yaml)")
+    return syntax
+
+
 @cache
 def load_language(iso: str) -> LanguageData:
-    folder = LANG_ROOT / iso
+    folder = language_folder(iso)
     if not (folder / "triggers.yaml").exists():
         raise DataFileError(f"no language data for {iso!r}")
     roles = []
@@ -117,7 +177,7 @@ def load_language(iso: str) -> LanguageData:
                for key, pats in _yaml(folder / "markers.yaml", {}).items()}
     boiler = tuple(_compile(str(p), f"{folder}/boilerplate.yaml")
                    for p in _yaml(folder / "boilerplate.yaml", []))
-    syntax = _yaml(folder / "syntax.yaml", {})
+    syntax = _syntax(folder / "syntax.yaml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in syntax.get(key) or [])
@@ -127,11 +187,11 @@ def load_language(iso: str) -> LanguageData:
         honorifics_before=tuple(str(h) for h in hon.get("before") or []),
         honorifics_after=tuple(str(h) for h in hon.get("after") or []),
         markers=markers, boilerplate=boiler, demonyms=_demonyms(folder / "demonyms.tsv"),
+        profile=profile(iso),
         locative=words("locative"), connector=words("connector"),
         conjunction=words("conjunction"), name_stop=words("name_stop"),
         case_endings=tuple(sorted(words("case_endings"), key=len, reverse=True)),
         ignorable=_alternation([str(p) for p in syntax.get("ignorable") or []],
                                f"{folder}/syntax.yaml: ignorable"),
         role_gap=_alternation([str(p) for p in syntax.get("role_gap") or []],
-                              f"{folder}/syntax.yaml: role_gap"),
-        verb_first=bool(syntax.get("verb_first")))
+                              f"{folder}/syntax.yaml: role_gap"))

@@ -16,7 +16,8 @@ from functools import cache
 
 from babel.dates import get_day_names, get_month_names
 
-from ..lang import LANG_ROOT, _yaml
+from ..errors import DataFileError
+from ..lang import _yaml, language_folder
 from ..textutil import fold
 
 FLAGS = re.IGNORECASE | re.UNICODE
@@ -49,9 +50,40 @@ def _alt(names) -> str:
 
 @cache
 def grammar(lang: str) -> DateGrammar:
-    conf = _yaml(LANG_ROOT / lang / "dates.yaml", {})
-    locales = conf.get("cldr_locales") or [lang]
-    widths = conf.get("weekday_widths") or ["wide"]
+    path = language_folder(lang) / "dates.yaml"
+    conf = _yaml(path, {})
+    months, weekdays = _cldr_names(conf.get("cldr_locales") or [lang],
+                                   conf.get("weekday_widths") or ["wide"])
+    m = _alt(months)
+    month = rf"(?P<month>{m})\.?(?:\s*/\s*(?:{m})\.?)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    day = r"(?P<day>[0-3]?\d)"
+    # The language's own words around a date's numbers: "1er", "3.", "3rd"; "3 de enero
+    # de 2021", "January of 2021"; "2021 жылғы 3 қаңтар".
+    ordinal = _optional(_word_list(conf, "ordinal_suffixes", path))
+    joiner = _optional(_word_list(conf, "joiners", path), r"\s+")
+    year_marker = _optional(_word_list(conf, "year_markers", path))
+    full = tuple(re.compile(p, FLAGS) for p in [
+        rf"\b{day}{ordinal}\s+{joiner}{month}\s+{joiner}{year}",
+        rf"\b{month}\s+{day}{ordinal},?\s+{year}",
+        rf"\b{year}\s*{year_marker}\s*{day}\s+{month}",
+        r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b",
+        r"\b(?P<dd>[0-3]?\d)[./](?P<dm>[01]?\d)[./](?P<dy>(?:19|20)\d\d)\b",
+        r"(?P<zy>(?:19|20)\d\d)\s*年\s*(?P<zm>[01]?\d)\s*月\s*(?P<zd>[0-3]?\d)\s*日",
+    ])
+    day_month = tuple(re.compile(p, FLAGS) for p in [
+        rf"\b{day}{ordinal}\s+{joiner}{month}\b",
+        rf"\b{month}\s+{day}{ordinal}\b",
+        r"(?<![\d年])(?P<zm>[01]?\d)\s*月\s*(?P<zd>[0-3]?\d)\s*日",
+    ])
+    month_year = (re.compile(rf"{month}\s+{joiner}{year}", FLAGS),
+                  re.compile(rf"{year}\s*年\s*(?P<zm>[01]?\d)\s*月", FLAGS))
+    weekdays, wd = _weekday_pattern(weekdays)
+    return DateGrammar(months, weekdays, full, day_month, month_year, wd, _relative(conf))
+
+
+def _cldr_names(locales: list[str], widths: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Folded month and weekday names of the locales, with their numbers."""
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     for loc in locales:
@@ -69,38 +101,38 @@ def grammar(lang: str) -> DateGrammar:
                                 weekdays.setdefault(fold(name), num)
                 except (ValueError, LookupError):
                     continue
-    m = _alt(months)
-    month = rf"(?P<month>{m})\.?(?:\s*/\s*(?:{m})\.?)?"
-    year = r"(?P<year>(?:19|20)\d\d)"
-    day = r"(?P<day>[0-3]?\d)"
-    full = tuple(re.compile(p, FLAGS) for p in [
-        rf"\b{day}(?:er|\.|º)?\s+(?:de\s+)?{month}\s+(?:de\s+|del\s+)?{year}",
-        rf"\b{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}",
-        rf"\b{year}\s*(?:жылғы|yılı|年)?\s*{day}\s+{month}",
-        r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b",
-        r"\b(?P<dd>[0-3]?\d)[./](?P<dm>[01]?\d)[./](?P<dy>(?:19|20)\d\d)\b",
-        r"(?P<zy>(?:19|20)\d\d)\s*年\s*(?P<zm>[01]?\d)\s*月\s*(?P<zd>[0-3]?\d)\s*日",
-    ])
-    day_month = tuple(re.compile(p, FLAGS) for p in [
-        rf"\b{day}(?:er|\.)?\s+(?:de\s+)?{month}\b",
-        rf"\b{month}\s+{day}(?:st|nd|rd|th)?\b",
-        r"(?<![\d年])(?P<zm>[01]?\d)\s*月\s*(?P<zd>[0-3]?\d)\s*日",
-    ])
-    month_year = (re.compile(rf"{month}\s+(?:de\s+|of\s+)?{year}", FLAGS),
-                  re.compile(rf"{year}\s*年\s*(?P<zm>[01]?\d)\s*月", FLAGS))
-    wd = None
-    if weekdays:
-        # "в среду", "el martes": a weekday's name less its last letter, inflected freely.
-        stems = {(w[:-1] if len(w) >= 5 else w): n for w, n in weekdays.items()}
-        edge = "" if any(CJK.search(w) for w in stems) else r"(?:^|[\s(«\"]|\b)"
-        wd = re.compile(rf"{edge}(?P<wd>{_alt(stems)})\w*", FLAGS)
-        weekdays = stems
+    return months, weekdays
+
+
+def _word_list(conf: dict, key: str, path) -> list[str]:
+    """The words under `key`, folded like the text they are matched in ("º" is "o")."""
+    words = conf.get(key) or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise DataFileError(f"{path}: {key}: expected a list of words")
+    return [fold(w) for w in words]
+
+
+def _optional(words: list[str], after: str = "") -> str:
+    """An optional group matching any of `words` (each followed by `after`)."""
+    return f"(?:(?:{_alt(words)}){after})?" if words else ""
+
+
+def _weekday_pattern(weekdays: dict[str, int]) -> tuple[dict[str, int], re.Pattern | None]:
+    if not weekdays:
+        return weekdays, None
+    # "в среду", "el martes": a weekday's name less its last letter, inflected freely.
+    stems = {(w[:-1] if len(w) >= 5 else w): n for w, n in weekdays.items()}
+    edge = "" if any(CJK.search(w) for w in stems) else r"(?:^|[\s(«\"]|\b)"
+    return stems, re.compile(rf"{edge}(?P<wd>{_alt(stems)})\w*", FLAGS)
+
+
+def _relative(conf: dict) -> dict[str, re.Pattern]:
     relative = {}
     for key in ("today", "yesterday", "tomorrow", "next_day", "previous_day"):
         pats = conf.get(key) or []
         if pats:
             relative[key] = re.compile("|".join(f"(?:{p})" for p in pats), FLAGS)
-    return DateGrammar(months, weekdays, full, day_month, month_year, wd, relative)
+    return relative
 
 
 def _safe(y: int, m: int, d: int) -> dt.date | None:

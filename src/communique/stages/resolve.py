@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import replace
 
 from ..kb import KnowledgeBase
 from ..kb.names import name_key
+from ..provenance import FoundBy
 from ..records import Entity, Mention
 from ..textutil import CJK_RE
 
@@ -21,9 +21,9 @@ def person_cluster_id(name: str) -> str:
     return "person-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _surname_source(reason: str) -> str | None:
-    m = re.match(r"surname of (.+)$", reason)
-    return m.group(1) if m else None
+def _surname_source(m: Mention) -> str | None:
+    """The full name a surname-only mention stands for."""
+    return m.full_name if m.found_by == FoundBy.SURNAME else None
 
 
 def resolve(mentions: tuple[Mention, ...], kb: KnowledgeBase,
@@ -33,14 +33,14 @@ def resolve(mentions: tuple[Mention, ...], kb: KnowledgeBase,
     resolved: list[Mention] = []
     # Full names first, so that surname-only mentions can borrow their resolution.
     order = sorted(range(len(mentions)),
-                   key=lambda i: (_surname_source(mentions[i].reason) is not None, i))
+                   key=lambda i: (_surname_source(mentions[i]) is not None, i))
     out: dict[int, Mention] = {}
     for i in order:
         m = mentions[i]
         if m.kind != "PERSON":
             out[i] = _resolve_other(m, kb, day)
             continue
-        full = _surname_source(m.reason)
+        full = _surname_source(m)
         if full and full in by_surface:
             eid, name, qid, why = by_surface[full]
             out[i] = replace(m, entity_id=eid, name=name, qid=qid,

@@ -11,16 +11,20 @@ import re
 
 from sentencex import segment
 
+from ..errors import DataFileError
+from ..lang import profile
 from ..records import Segment, Sentence
 
-# A piece ending in a one- or two-letter abbreviation, an honorific or an initial.
-_ABBREV_END = re.compile(r"(?:^|[\s(«\"])(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]\.|EE\.\s?UU\.)\s*$")
+# A piece ending in an initial or two ("M.", "U.S."); the language's own abbreviations
+# ("EE. UU.") are in its profile.
+_ABBREV_END = re.compile(r"(?:^|[\s(«\"])(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]\.)\s*$")
 
 
 def split(text: str, segments: tuple[Segment, ...], lang: str,
           honorifics: tuple[str, ...] = ()) -> tuple[Sentence, ...]:
     """Sentences of the kept segments, with offsets into `text`."""
     hon = tuple(h for h in honorifics if h.endswith("."))
+    abbreviations = _abbreviations(lang)
     out: list[Sentence] = []
     for para, seg in enumerate(segments):
         chunk = text[seg.start:seg.end]
@@ -35,7 +39,7 @@ def split(text: str, segments: tuple[Segment, ...], lang: str,
                 continue
             end = at + len(stripped)
             cursor = end
-            if pieces and _joins(chunk[pieces[-1][0]:pieces[-1][1]], hon):
+            if pieces and _joins(chunk[pieces[-1][0]:pieces[-1][1]], hon, abbreviations):
                 pieces[-1] = (pieces[-1][0], end)
             else:
                 pieces.append((at, end))
@@ -45,9 +49,18 @@ def split(text: str, segments: tuple[Segment, ...], lang: str,
     return tuple(out)
 
 
-def _joins(previous: str, honorifics: tuple[str, ...]) -> bool:
+def _abbreviations(lang: str) -> re.Pattern | None:
+    try:
+        return profile(lang).abbreviations
+    except DataFileError:  # sentencex also splits languages we hold no data for
+        return None
+
+
+def _joins(previous: str, honorifics: tuple[str, ...], abbreviations: re.Pattern | None) -> bool:
     tail = previous.rstrip()
     if any(tail.endswith(h) and (len(tail) == len(h) or not tail[-len(h) - 1].isalnum())
            for h in honorifics):
         return True
-    return bool(_ABBREV_END.search(tail)) and not tail.endswith(("...", "…"))
+    ends_short = bool(_ABBREV_END.search(tail)) or bool(abbreviations and
+                                                        abbreviations.search(tail))
+    return ends_short and not tail.endswith(("...", "…"))
