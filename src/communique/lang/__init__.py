@@ -49,6 +49,8 @@ class LanguageData:
     locative: frozenset[str] = frozenset()  # folded words that put a place name as location
     connector: frozenset[str] = frozenset()  # between a role phrase and its country
     conjunction: frozenset[str] = frozenset()  # joins two actors into one group
+    # single words that may also stand between two conjoined actors ("de", "la")
+    conjunct_fillers: frozenset[str] = frozenset()
     name_stop: frozenset[str] = frozenset()  # words that end a name (scripts without case)
     case_endings: tuple[str, ...] = ()  # inflections names take ("Астане", "Лавровым")
     ignorable: re.Pattern | None = None  # skipped when matching triggers ("pas", "nicht")
@@ -145,8 +147,8 @@ def _demonyms(path: Path) -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
-SYNTAX_KEYS = frozenset({"locative", "connector", "conjunction", "name_stop", "case_endings",
-                         "ignorable", "role_gap"})
+SYNTAX_KEYS = frozenset({"locative", "connector", "conjunction", "conjunct_fillers",
+                         "name_stop", "case_endings", "ignorable", "role_gap"})
 
 
 def _syntax(path: Path) -> dict:
@@ -189,7 +191,8 @@ def load_language(iso: str) -> LanguageData:
         markers=markers, boilerplate=boiler, demonyms=_demonyms(folder / "demonyms.tsv"),
         profile=profile(iso),
         locative=words("locative"), connector=words("connector"),
-        conjunction=words("conjunction"), name_stop=words("name_stop"),
+        conjunction=words("conjunction"), conjunct_fillers=words("conjunct_fillers"),
+        name_stop=words("name_stop"),
         case_endings=tuple(sorted(words("case_endings"), key=len, reverse=True)),
         ignorable=_alternation([str(p) for p in syntax.get("ignorable") or []],
                                f"{folder}/syntax.yaml: ignorable"),

@@ -27,9 +27,6 @@ SUBJECT_REACH = 40  # how far before a reported trigger its subject may stand
 VERB_SUBJECT_REACH = 40  # how far after a verb-first trigger its subject may stand
 NEXT_TO = 3  # characters between two words that stand next to each other
 VISIT_REACH = 25  # how far after a trigger the place visited may stand
-# Words that may stand between conjoined actors besides the language's conjunctions
-# and connectors ("l'Union européenne et la Chine").
-GROUP_FILLERS = frozenset({"de", "la", "le", "l"})
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 OBJECT_DEPS = ("obj", "obl:arg", "iobj", "obl:agent", "nmod")
 
@@ -294,7 +291,7 @@ def conjoined_targets(c: Clause, head: Candidate, own: str | None) -> list[Candi
         gap = fold(c.text[group[-1].end:a.start].strip(" ,"))
         words = set(gap.split())
         if gap == "" or gap in ld.conjunction or (
-                words and words <= (ld.conjunction | ld.connector | GROUP_FILLERS)):
+                words and words <= (ld.conjunction | ld.connector | ld.conjunct_fillers)):
             group.append(a)
         else:
             break
