@@ -13,8 +13,8 @@ import pytest
 
 from communique.dedup import groups, rules
 from communique.dedup import store as dedup_store
+from communique.export import merged_event_dicts
 from communique.ingest import iter_inputs
-from communique.merged import merged_event_dicts
 from communique.store import Store
 
 CORPUS = Path(__file__).parent / "data" / "three_events.jsonl"
@@ -199,8 +199,7 @@ def test_merged_exports_load_as_they_are(processed, tmp_path):
     import jsonschema
     import pandas as pd
 
-    from communique.export import export
-    from communique.standard_exports import GDELT_COLUMNS
+    from communique.export import GDELT_COLUMNS, export
 
     store = fill(tmp_path / "x.duckdb", [processed])
     schema = json.loads((Path(__file__).parents[1] / "src" / "communique" / "schemas" /

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from communique.cli.app import app
-from communique.standard_exports import GDELT_COLUMNS
+from communique.export import GDELT_COLUMNS
 
 pytestmark = pytest.mark.slow
 SAMPLES = str(resources.files("communique") / "samples" / "articles.jsonl")

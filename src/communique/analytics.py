@@ -14,7 +14,7 @@ from .store import Store
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 # One row per merged event: its first report's row, the merged status (occurred if any
-# report says so), the date of its first report dated to the day (as merged.py), the
+# report says so), the date of its first report dated to the day (as export/merged.py), the
 # number of reports and the articles they come from. Reports not
 # yet grouped count alone.
 MERGED_EVENTS = """(SELECT * EXCLUDE (rank) FROM (
