@@ -341,7 +341,7 @@ def test_a_failure_inside_merging_rolls_the_batch_back(tmp_path):
 
 def test_a_database_made_before_merging_is_merged_on_the_next_run(processed, merged,
                                                                    tmp_path):
-    from communique.runner import run
+    from communique.runner import OldStoreMerged, run
 
     store = fill(tmp_path / "old.duckdb", [processed[:-1]])
     for table in ("doc_signatures", "doc_bands", "event_signatures", "doc_links",
@@ -350,5 +350,9 @@ def test_a_database_made_before_merging_is_merged_on_the_next_run(processed, mer
     lines = CORPUS.read_text(encoding="utf-8").splitlines()
     last = tmp_path / "last.jsonl"
     last.write_text(lines[-1] + "\n", encoding="utf-8")
-    run([str(last)], store)
+    report = run([str(last)], store)
     assert summary(store) == merged
+    # The merge is a step the report names: what it signed before the new batch.
+    assert report.old_store_merged == OldStoreMerged(
+        len(processed) - 1, sum(len(p.events) for p in processed[:-1]))
+    assert run([str(last)], store).old_store_merged is None  # nothing old left to merge
