@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import __version__
+from ..version import __version__
 from .merged import MERGED_FIELDS
 from .output import write_jsonl
 
