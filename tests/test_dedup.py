@@ -201,8 +201,10 @@ def test_a_replaced_article_leaves_its_event(processed, merged, tmp_path, pipeli
 def test_merged_exports_load_as_they_are(processed, tmp_path):
     import jsonschema
     import pandas as pd
+    from export_readers import as_text, columns, read_rows
 
-    from communique.export import GDELT_COLUMNS, export
+    from communique.export import GDELT_COLUMNS, export, flat
+    from communique.store.schema import FLAT_LAYOUT
 
     store = fill(tmp_path / "x.duckdb", [processed])
     schema = json.loads((Path(__file__).parents[1] / "src" / "communique" / "schemas" /
@@ -218,6 +220,19 @@ def test_merged_exports_load_as_they_are(processed, tmp_path):
     export(store, "events", "parquet", str(tmp_path / "m.parquet"), merged=True)
     frame = pd.read_parquet(tmp_path / "m.parquet")
     assert sorted(frame["n_mentions"]) == [1, 3, 3, 3]
+    # The flat formats hold the JSONL records' values in the declared flat columns.
+    export(store, "events", "jsonl", str(tmp_path / "m.jsonl"), merged=True)
+    export(store, "events", "csv", str(tmp_path / "m.csv"), merged=True)
+    records = read_rows(tmp_path / "m.jsonl", "jsonl")
+    assert list(frame.columns) == columns(tmp_path / "m.csv", "csv") == list(FLAT_LAYOUT)
+    for fmt in ("csv", "parquet"):
+        got = [{k: as_text(v) for k, v in row.items()}
+               for row in read_rows(tmp_path / f"m.{fmt}", fmt)]
+        assert got == [{k: as_text(v) for k, v in flat(m).items()} for m in records]
+    first = min(records, key=lambda m: m["event_id"])
+    assert flat(first)["event_ids"] == ";".join(x["event_id"] for x in first["mentions"])
+    assert flat(first)["merged_id"] == first["event_id"] and \
+        first["event_id"].startswith("evm-")
     with pytest.raises(Exception, match="--merged is for events only"):
         export(store, "entities", "jsonl", None, merged=True)
 
