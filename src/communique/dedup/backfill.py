@@ -8,7 +8,7 @@ from ..stages.classify import embed
 from ..stages.clean import clean
 from ..stages.sentences import split
 from ..stages.signature import LEAD, lead_vector, text_signature
-from ..store.rows import fetch_dicts
+from ..store.rows import fetch_dicts, fetch_values
 from . import rules
 from .store import EventSignature, insert_doc_signatures, insert_event_signatures, rebuild
 
@@ -21,9 +21,8 @@ _EVENT_ACTORS = ", ".join(["event_id", *(f"{side}_{key}" for side in ("source", 
 def backfill(con, with_vectors: bool = True) -> tuple[int, int]:
     """Add the missing signatures, a slice at a time; return how many documents and
     events got one."""
-    missing = [r[0] for r in con.execute(
-        "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM doc_signatures) "
-        "ORDER BY doc_id").fetchall()]
+    missing = fetch_values(con, "SELECT doc_id FROM documents WHERE doc_id NOT IN "
+                                "(SELECT doc_id FROM doc_signatures) ORDER BY doc_id")
     for i in range(0, len(missing), CHUNK):
         docs = fetch_dicts(con, "SELECT doc_id, text, lang FROM documents WHERE doc_id IN "
                                 "(SELECT unnest(?)) ORDER BY doc_id", [missing[i:i + CHUNK]])

@@ -19,7 +19,7 @@ import pyarrow as pa
 from ..records import SYMMETRIC_TYPES, Processed, Signature
 from ..stages.signature import NUM_PERM
 from ..store.arrow import insert_columns
-from ..store.rows import fetch_dicts
+from ..store.rows import fetch_dicts, fetch_values
 from . import groups, rules
 
 VECTOR_DIM = 512
@@ -100,24 +100,24 @@ def forget(con, doc_ids: list[str]) -> tuple[set[str], set[str]]:
     other members of their stories and merged events, to be regrouped."""
     if not doc_ids:
         return set(), set()
-    docs = {r[0] for r in con.execute(
-        "SELECT doc_id FROM stories WHERE story_id IN (SELECT story_id FROM stories "
+    docs = set(fetch_values(
+        con, "SELECT doc_id FROM stories WHERE story_id IN (SELECT story_id FROM stories "
         "WHERE doc_id IN (SELECT unnest($1))) AND doc_id NOT IN (SELECT unnest($1))",
-        [doc_ids]).fetchall()}
+        [doc_ids]))
     old_events = "SELECT event_id FROM events WHERE doc_id IN (SELECT unnest($1))"
-    events = {r[0] for r in con.execute(
-        f"SELECT event_id FROM event_groups WHERE merged_id IN (SELECT merged_id FROM "
+    events = set(fetch_values(
+        con, f"SELECT event_id FROM event_groups WHERE merged_id IN (SELECT merged_id FROM "
         f"event_groups WHERE event_id IN ({old_events})) AND event_id NOT IN ({old_events})",
-        [doc_ids]).fetchall()}
+        [doc_ids]))
     # The reports linked to the removed ones may sit in other groups of the same linked
     # component (split by date); all of it is regrouped.
-    events |= {x for row in con.execute(
-        f"SELECT event_a, event_b FROM event_links WHERE event_a IN ({old_events}) "
-        f"OR event_b IN ({old_events})", [doc_ids]).fetchall() for x in row}
-    docs |= {x for row in con.execute(
-        "SELECT doc_a, doc_b FROM doc_links WHERE doc_a IN (SELECT unnest($1)) "
-        "OR doc_b IN (SELECT unnest($1))", [doc_ids]).fetchall() for x in row}
-    removed_events = {r[0] for r in con.execute(old_events, [doc_ids]).fetchall()}
+    events |= set(fetch_values(
+        con, f"SELECT unnest([event_a, event_b]) FROM event_links WHERE event_a IN "
+        f"({old_events}) OR event_b IN ({old_events})", [doc_ids]))
+    docs |= set(fetch_values(
+        con, "SELECT unnest([doc_a, doc_b]) FROM doc_links WHERE doc_a IN "
+        "(SELECT unnest($1)) OR doc_b IN (SELECT unnest($1))", [doc_ids]))
+    removed_events = set(fetch_values(con, old_events, [doc_ids]))
     events -= removed_events
     docs -= set(doc_ids)
     for sql in (
@@ -328,9 +328,8 @@ def refresh(con, doc_ids: list[str], more_docs: Iterable[str] = (),
     """Link the documents `doc_ids` (and their events), just stored, to everything in
     the store, and regroup what the links touch (and `more_*`, the members of groups
     that lost a replaced document)."""
-    event_ids = [r[0] for r in con.execute(
-        "SELECT event_id FROM events WHERE doc_id IN (SELECT unnest($1))",
-        [doc_ids]).fetchall()] if doc_ids else []
+    event_ids = fetch_values(con, "SELECT event_id FROM events WHERE doc_id IN "
+                                  "(SELECT unnest($1))", [doc_ids]) if doc_ids else []
     if doc_ids:
         link_documents(con, doc_ids)
         link_events(con, event_ids)
@@ -345,8 +344,7 @@ def rebuild(con) -> None:
     """Recompute every link and group from the stored signatures."""
     for table in ("doc_links", "event_links", "stories", "event_groups"):
         con.execute(f"DELETE FROM {table}")
-    doc_ids = [r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY doc_id")
-               .fetchall()]
+    doc_ids = fetch_values(con, "SELECT doc_id FROM documents ORDER BY doc_id")
     # In slices, as batches come: the same links and groups, in bounded memory.
     for i in range(0, len(doc_ids), REBUILD_SLICE):
         refresh(con, doc_ids[i:i + REBUILD_SLICE])

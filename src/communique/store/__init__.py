@@ -20,6 +20,7 @@ from ..dedup import store as dedup
 from ..errors import StoreError
 from ..records import Processed, Rejection
 from .arrow import insert_rows
+from .rows import fetch_values
 from .schema import ENTITIES, EVENTS, MENTIONS, DocMention
 
 MIGRATIONS = Path(str(resources.files("communique") / "store" / "migrations"))
@@ -69,7 +70,7 @@ class Store:
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
                          "PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT "
                          "current_timestamp)")
-        done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        done = set(fetch_values(self.con, "SELECT version FROM schema_migrations"))
         applied = []
         for number, name, sql in migrations():
             if number in done:
