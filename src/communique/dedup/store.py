@@ -253,10 +253,12 @@ def _closure(con, table: str, a: str, b: str, seeds: Iterable[str]
     nodes = set(seeds)
     frontier, edges = set(nodes), set()
     while frontier:
-        rows = con.execute(f"SELECT {a}, {b} FROM {table} WHERE {a} IN (SELECT unnest($1)) "
-                           f"OR {b} IN (SELECT unnest($1))", [sorted(frontier)]).fetchall()
+        links = fetch_dicts(con, f"SELECT {a}, {b} FROM {table} WHERE {a} IN "
+                                 f"(SELECT unnest($1)) OR {b} IN (SELECT unnest($1))",
+                            [sorted(frontier)])
         frontier = set()
-        for x, y in rows:
+        for link in links:
+            x, y = link[a], link[b]
             edges.add((x, y))
             for z in (x, y):
                 if z not in nodes:

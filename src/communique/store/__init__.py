@@ -20,7 +20,7 @@ from ..dedup import store as dedup
 from ..errors import StoreError
 from ..records import Processed, Rejection
 from .arrow import insert_rows
-from .rows import fetch_values
+from .rows import fetch_dicts, fetch_values
 from .schema import ENTITIES, EVENTS, MENTIONS, DocMention
 
 MIGRATIONS = Path(str(resources.files("communique") / "store" / "migrations"))
@@ -91,9 +91,9 @@ class Store:
         ids = list(doc_ids)
         if not ids:
             return {}
-        rows = self.con.execute("SELECT doc_id, content_hash FROM documents WHERE doc_id IN "
-                                "(SELECT unnest(?))", [ids]).fetchall()
-        return dict(rows)
+        rows = fetch_dicts(self.con, "SELECT doc_id, content_hash FROM documents WHERE doc_id "
+                                     "IN (SELECT unnest(?))", [ids])
+        return {r["doc_id"]: r["content_hash"] for r in rows}
 
     def write_batch(self, processed: list[Processed], rejections: list[Rejection]) -> BatchResult:
         known = self.known_hashes(p.document.doc_id for p in processed)

@@ -71,9 +71,6 @@ class Table:
     def stored(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.read is not None)
 
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
-
     def select(self, without: Iterable[str] = ()) -> str:
         """The SELECT list of every column, qualified by its table's alias; columns
         joined from the tables aliased in `without` are left out."""

@@ -12,7 +12,7 @@ from ..errors import StoreError
 from ..kb import DATA, KnowledgeBase, Office, Person
 from . import Store
 from .arrow import insert_rows
-from .rows import fetch_dicts
+from .rows import fetch_dicts, fetch_values
 
 BUNDLED = "bundled"
 
@@ -54,8 +54,8 @@ def sync_bundled(store: Store, kb: KnowledgeBase | None = None) -> bool:
     """Load the package's knowledge base into the store when it changed; True if loaded."""
     kb = kb or KnowledgeBase.default()
     fingerprint = bundled_fingerprint()
-    row = store.con.execute("SELECT value FROM kb_meta WHERE key = 'bundled'").fetchone()
-    if row and row[0] == fingerprint:
+    if fetch_values(store.con, "SELECT value FROM kb_meta WHERE key = 'bundled'") == \
+            [fingerprint]:
         return False
     orgs = [(code, block.get("qid"), (block.get("en") or [code])[0], ())
             for code, block in kb.igos.items() if isinstance(block, dict)]

@@ -98,7 +98,13 @@ class Group:
 
 ACTOR_KEYS = ("entity_id", "name", "country", "role", "sector", "qid")
 
-# The export record of an event report (README, "Output fields"), keys in this order.
+# Each format keeps the column order its users know: the table the order its migrations
+# gave it (and plain CSV/Parquet the order of the SELECT list above), the JSON record
+# the order of README's "Output fields", the flat table of merged events its own. The
+# two layouts below only order what the columns declare: they are checked to name
+# every column's place once and nothing else.
+
+# The export record of an event report, keys in this order.
 EXPORT_LAYOUT: tuple[str | Group, ...] = (
     "event_id", "doc_id", "event_type", "mode", Group("source", ACTOR_KEYS),
     Group("target", ACTOR_KEYS), "date", "date_precision",
@@ -135,7 +141,6 @@ def _layout_paths() -> list[tuple[str, ...]]:
     return out
 
 
-# The layouts only order what the columns declare: each column once, nothing else.
 if sorted(_layout_paths()) != sorted(_BY_PATH):
     raise ValueError("EXPORT_LAYOUT does not match the event columns' export paths")
 if sorted(FLAT_LAYOUT) != sorted([*FLAT_SOURCES, *MERGED_FLAT]):
