@@ -259,6 +259,17 @@ def test_merge_command_and_run_summary(tmp_path):
     result = runner.invoke(app, ["run", str(CORPUS), "--db", db])
     assert result.exit_code == 0, result.output
     assert "10 event reports making 4 events" in " ".join(result.output.split())
+    assert "made before merging" not in result.output
+    # The same database as an earlier version left it: `run` merges it first, and says so.
+    with Store(db) as store:
+        for table in ("doc_signatures", "doc_bands", "event_signatures", "doc_links",
+                      "event_links", "stories", "event_groups"):
+            store.con.execute(f"DELETE FROM {table}")
+    result = runner.invoke(app, ["run", str(CORPUS), "--db", db])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "made before merging: merged it first (10 documents and 10 event reports" in out
+    assert "10 unchanged" in out and "making 4 events" in out
     result = runner.invoke(app, ["export", "events", "--merged", "--db", db])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 4
     result = runner.invoke(app, ["merge", "--db", db])
