@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..store import Store
+from ..store.schema import EVENT_JOINS as JOINS
 from ..store.schema import EVENTS, event_record
 from .rows import rows
 
@@ -13,8 +14,8 @@ DEFAULT_STATUSES = ("occurred", "planned")
 
 # Every column of a report and of its document, without what merging joins in.
 EVENT_COLUMNS = EVENTS.select(without=("g", "s"))
-EVENT_JOINS = "FROM events e JOIN documents d USING (doc_id)"
-MERGE_JOINS = "LEFT JOIN event_groups g USING (event_id) LEFT JOIN stories s USING (doc_id)"
+EVENT_JOINS = f"FROM events e {JOINS['d']}"
+MERGE_JOINS = f"{JOINS['g']} {JOINS['s']}"
 
 
 def event_query(store: Store, statuses: tuple[str, ...] | None) -> tuple[str, list]:

@@ -86,6 +86,17 @@ EVENTS = Table("events", "e", (
 ))
 
 
+# Where the joined columns come from, by alias: the event's document and, once the
+# database is merged, its merged event and story.
+EVENT_JOINS = {
+    "d": "JOIN documents d USING (doc_id)",
+    "g": "LEFT JOIN event_groups g USING (event_id)",
+    "s": "LEFT JOIN stories s USING (doc_id)",
+}
+if {c.join for c in EVENTS.columns if c.join} != set(EVENT_JOINS):
+    raise ValueError("every joined event column needs its join, and every join a column")
+
+
 @dataclass(frozen=True, slots=True)
 class Group:
     """A nested object of the export record; null when its `null_unless` key is empty
