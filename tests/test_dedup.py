@@ -13,8 +13,8 @@ import pytest
 
 from communique.dedup import groups, rules
 from communique.dedup import store as dedup_store
+from communique.export import merged_event_dicts
 from communique.ingest import iter_inputs
-from communique.merged import merged_event_dicts
 from communique.store import Store
 
 CORPUS = Path(__file__).parent / "data" / "three_events.jsonl"
@@ -54,7 +54,9 @@ def test_translations_are_close_leads_in_other_languages():
 def test_same_event_needs_type_actors_and_dates():
     a = ev("1")
     assert rules.event_link(a, ev("2", doc_id="b"), False, 0.5) == ("similar evidence", 0.5)
-    assert rules.event_link(a, ev("2", doc_id="b", src="KAZ", tgt="USA"), False, 0.5)
+    # CONSULT is symmetric: the actors may come in either order.
+    assert rules.event_link(a, ev("2", doc_id="b", src="KAZ", tgt="USA"), False, 0.5) == \
+        ("similar evidence", 0.5)
     assert rules.event_link(a, ev("2", doc_id="b", etype="AGREE"), False, 0.9) is None
     assert rules.event_link(a, ev("2", doc_id="b", date=D(2023, 3, 2)), True, 0.9) is None
     assert rules.event_link(a, ev("2", doc_id="b"), False, 0.3) is None
@@ -67,12 +69,13 @@ def test_directed_events_keep_their_direction():
     assert rules.event_link(a, ev("2", doc_id="b", etype="ACCUSE", src="USA", tgt="CHN"),
                             True, 0.9) is None
     assert rules.event_link(a, ev("2", doc_id="b", etype="ACCUSE", src="CHN", tgt="USA"),
-                            False, 0.5)
+                            False, 0.5) == ("similar evidence", 0.5)
 
 
 def test_statuses_and_coarse_dates():
     a = ev("1")
-    assert rules.event_link(a, ev("2", doc_id="b", status="planned"), False, 0.5)
+    assert rules.event_link(a, ev("2", doc_id="b", status="planned"), False, 0.5) == \
+        ("similar evidence", 0.5)
     assert rules.event_link(a, ev("2", doc_id="b", status="negated"), True, 0.9) is None
     month = ev("2", doc_id="b", date=D(2023, 2, 1), precision="month")
     assert rules.event_link(a, month, False, 0.5) is None
@@ -198,9 +201,10 @@ def test_a_replaced_article_leaves_its_event(processed, merged, tmp_path, pipeli
 def test_merged_exports_load_as_they_are(processed, tmp_path):
     import jsonschema
     import pandas as pd
+    from export_readers import as_text, columns, read_rows
 
-    from communique.export import export
-    from communique.standard_exports import GDELT_COLUMNS
+    from communique.export import GDELT_COLUMNS, export, flat
+    from communique.store.schema import FLAT_LAYOUT
 
     store = fill(tmp_path / "x.duckdb", [processed])
     schema = json.loads((Path(__file__).parents[1] / "src" / "communique" / "schemas" /
@@ -216,6 +220,19 @@ def test_merged_exports_load_as_they_are(processed, tmp_path):
     export(store, "events", "parquet", str(tmp_path / "m.parquet"), merged=True)
     frame = pd.read_parquet(tmp_path / "m.parquet")
     assert sorted(frame["n_mentions"]) == [1, 3, 3, 3]
+    # The flat formats hold the JSONL records' values in the declared flat columns.
+    export(store, "events", "jsonl", str(tmp_path / "m.jsonl"), merged=True)
+    export(store, "events", "csv", str(tmp_path / "m.csv"), merged=True)
+    records = read_rows(tmp_path / "m.jsonl", "jsonl")
+    assert list(frame.columns) == columns(tmp_path / "m.csv", "csv") == list(FLAT_LAYOUT)
+    for fmt in ("csv", "parquet"):
+        got = [{k: as_text(v) for k, v in row.items()}
+               for row in read_rows(tmp_path / f"m.{fmt}", fmt)]
+        assert got == [{k: as_text(v) for k, v in flat(m).items()} for m in records]
+    first = min(records, key=lambda m: m["event_id"])
+    assert flat(first)["event_ids"] == ";".join(x["event_id"] for x in first["mentions"])
+    assert flat(first)["merged_id"] == first["event_id"] and \
+        first["event_id"].startswith("evm-")
     with pytest.raises(Exception, match="--merged is for events only"):
         export(store, "entities", "jsonl", None, merged=True)
 
@@ -242,6 +259,17 @@ def test_merge_command_and_run_summary(tmp_path):
     result = runner.invoke(app, ["run", str(CORPUS), "--db", db])
     assert result.exit_code == 0, result.output
     assert "10 event reports making 4 events" in " ".join(result.output.split())
+    assert "made before merging" not in result.output
+    # The same database as an earlier version left it: `run` merges it first, and says so.
+    with Store(db) as store:
+        for table in ("doc_signatures", "doc_bands", "event_signatures", "doc_links",
+                      "event_links", "stories", "event_groups"):
+            store.con.execute(f"DELETE FROM {table}")
+    result = runner.invoke(app, ["run", str(CORPUS), "--db", db])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "made before merging: merged it first (10 documents and 10 event reports" in out
+    assert "10 unchanged" in out and "making 4 events" in out
     result = runner.invoke(app, ["export", "events", "--merged", "--db", db])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 4
     result = runner.invoke(app, ["merge", "--db", db])
@@ -342,7 +370,7 @@ def test_a_failure_inside_merging_rolls_the_batch_back(tmp_path):
 
 def test_a_database_made_before_merging_is_merged_on_the_next_run(processed, merged,
                                                                    tmp_path):
-    from communique.runner import run
+    from communique.runner import OldStoreMerged, run
 
     store = fill(tmp_path / "old.duckdb", [processed[:-1]])
     for table in ("doc_signatures", "doc_bands", "event_signatures", "doc_links",
@@ -351,5 +379,9 @@ def test_a_database_made_before_merging_is_merged_on_the_next_run(processed, mer
     lines = CORPUS.read_text(encoding="utf-8").splitlines()
     last = tmp_path / "last.jsonl"
     last.write_text(lines[-1] + "\n", encoding="utf-8")
-    run([str(last)], store)
+    report = run([str(last)], store)
     assert summary(store) == merged
+    # The merge is a step the report names: what it signed before the new batch.
+    assert report.old_store_merged == OldStoreMerged(
+        len(processed) - 1, sum(len(p.events) for p in processed[:-1]))
+    assert run([str(last)], store).old_store_merged is None  # nothing old left to merge

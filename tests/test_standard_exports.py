@@ -7,10 +7,13 @@ from importlib import resources
 
 import jsonschema
 import pytest
+from export_readers import as_text, columns, read_rows
 from typer.testing import CliRunner
 
 from communique.cli.app import app
-from communique.standard_exports import GDELT_COLUMNS
+from communique.export import GDELT_COLUMNS
+from communique.store import Store
+from communique.store.schema import MENTIONS
 
 pytestmark = pytest.mark.slow
 SAMPLES = str(resources.files("communique") / "samples" / "articles.jsonl")
@@ -83,18 +86,64 @@ def test_dyad_counts_by_month(db):
     assert r.exit_code == 1 and "--by must be one of" in r.output
 
 
+@pytest.fixture(scope="module")
+def tables(db, tmp_path_factory):
+    """Mentions and pairs exported in each flat format, with the rows the store holds."""
+    from communique.export import rows
+    from communique.export.tables import TABLE_SQL
+
+    folder = tmp_path_factory.mktemp("tables")
+    out = {}
+    with Store(db, read_only=True) as store:
+        for what in ("pairs", "mentions"):
+            out[what, "store"] = list(rows(store, TABLE_SQL[what], []))
+            for fmt in ("jsonl", "csv", "parquet"):
+                path = folder / f"{what}.{fmt}"
+                r = CliRunner().invoke(app, ["export", what, "--db", db, "--format", fmt,
+                                             "--out", str(path)])
+                assert r.exit_code == 0, r.output
+                assert f"{len(out[what, 'store'])} {what} written" in r.output
+                out[what, fmt] = (read_rows(path, fmt),
+                                  None if fmt == "jsonl" else columns(path, fmt))
+    return out
+
+
+PAIR_COLUMNS = ["month", "source_country", "target_country", "event_type", "quad_class",
+                "events", "reports", "mean_goldstein", "articles"]
+
+
 @pytest.mark.parametrize("what", ["pairs", "mentions"])
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
-def test_pairs_and_mentions_exports(db, tmp_path, what, fmt):
-    out = tmp_path / f"{what}.{fmt}"
-    r = CliRunner().invoke(app, ["export", what, "--db", db, "--format", fmt, "--out", str(out)])
-    assert r.exit_code == 0, r.output
-    assert out.stat().st_size > 0
-    if fmt == "csv":
-        with open(out, encoding="utf-8", newline="") as f:
-            header = next(csv.reader(f))
-        expected = "month" if what == "pairs" else "doc_id"
-        assert header[0] == expected
+def test_pairs_and_mentions_exports(tables, what, fmt):
+    """Every format holds the store's rows, value for value, in declared columns."""
+    stored = tables[what, "store"]
+    exported, header = tables[what, fmt]
+    names = PAIR_COLUMNS if what == "pairs" else [c.name for c in MENTIONS.columns]
+    assert list(stored[0]) == names
+    if header is not None:
+        assert header == names
+    assert len(exported) == len(stored) > 10
+    for got, want in zip(exported, stored, strict=True):
+        assert {k: as_text(v) for k, v in got.items()} == \
+            {k: as_text(v) for k, v in want.items()}
+
+
+def test_mention_offsets_and_pair_counts_hold(db, tables):
+    from communique.analytics import MERGED_EVENTS
+
+    with Store(db, read_only=True) as store:
+        texts = dict(store.con.execute("SELECT doc_id, text FROM documents").fetchall())
+        events, reports = store.con.execute(
+            f"SELECT count(*), sum(reports) FROM {MERGED_EVENTS} WHERE status IN "
+            "('occurred', 'planned') AND date IS NOT NULL").fetchone()
+    mentions, _ = tables["mentions", "parquet"]
+    assert all(texts[m["doc_id"]][m["start_char"]:m["end_char"]] == m["text"]
+               for m in mentions)
+    pairs, _ = tables["pairs", "csv"]
+    # Each merged event counted once, beside the reports that told it.
+    assert sum(int(p["events"]) for p in pairs) == events < reports
+    assert sum(int(p["reports"]) for p in pairs) == reports
+    assert {p["quad_class"] for p in pairs} <= {"1", "2", "3", "4"}
 
 
 def test_plots_and_network_on_the_demo_database(db, tmp_path):

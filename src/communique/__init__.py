@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-__version__ = "0.1.0"
+from .version import __version__
+
+__all__ = ["__version__", "extract"]
 
 _default = None
 

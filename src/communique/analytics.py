@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from .errors import CommuniqueError
 from .store import Store
+from .store.rows import fetch_dicts
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 # One row per merged event: its first report's row, the merged status (occurred if any
-# report says so), the date of its first report dated to the day (as merged.py), the
+# report says so), the date of its first report dated to the day (as export/merged.py), the
 # number of reports and the articles they come from. Reports not
 # yet grouped count alone.
 MERGED_EVENTS = """(SELECT * EXCLUDE (rank) FROM (
@@ -32,6 +33,12 @@ MERGED_EVENTS = """(SELECT * EXCLUDE (rank) FROM (
                      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
     WHERE rank = 1)"""
 BARS = "▁▂▃▄▅▆▇█"
+# What a period or a pair of actors counts: merged events, their reports, events of
+# each QuadClass, and the mean Goldstein value.
+_COUNTS = """count(*) AS events, sum(reports) AS reports,
+    count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+    count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
+    avg(goldstein) AS mean_goldstein"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,25 +81,30 @@ def dyad(store: Store, a: str, b: str | None = None, by: str = "month",
         raise CommuniqueError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
     where, params = _filters(["date IS NOT NULL"], a, b, start, end)
     store.require("event_groups", "merged events")
-    rows = store.con.execute(f"""
-        SELECT date_trunc('{PERIODS[by]}', date)::DATE AS period, count(*) AS n, sum(reports),
-               count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
-               count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
-               avg(goldstein),
-               string_agg(event_type || ':' || cnt, ' ' ORDER BY cnt DESC, event_type)
+    rows = fetch_dicts(store.con, f"""
+        SELECT date_trunc('{PERIODS[by]}', date)::DATE AS period, {_COUNTS},
+               string_agg(event_type || ':' || cnt, ' ' ORDER BY cnt DESC, event_type) AS types
         FROM (SELECT *, count(*) OVER (PARTITION BY date_trunc('{PERIODS[by]}', date),
                                        event_type) AS cnt FROM {MERGED_EVENTS}
               WHERE {' AND '.join(where)})
-        GROUP BY 1 ORDER BY 1""", params).fetchall()
+        GROUP BY 1 ORDER BY 1""", params)
     out = []
-    for period, n, reports, q1, q2, q3, q4, gold, types in rows:
+    for r in rows:
         seen: list[str] = []
-        for t in (types or "").split():
+        for t in (r["types"] or "").split():
             if t not in seen:
                 seen.append(t)
-        out.append(PeriodRow(period, n, int(reports), (q1, q2, q3, q4),
-                             round(gold, 2) if gold is not None else None, " ".join(seen)))
+        out.append(PeriodRow(r["period"], r["events"], int(r["reports"]), _by_quad(r),
+                             _mean(r["mean_goldstein"]), " ".join(seen)))
     return out
+
+
+def _by_quad(row: dict) -> tuple[int, int, int, int]:
+    return (row["q1"], row["q2"], row["q3"], row["q4"])
+
+
+def _mean(gold: float | None) -> float | None:
+    return round(gold, 2) if gold is not None else None
 
 
 def sparkline(values: list[float]) -> str:
@@ -121,14 +133,11 @@ def network(store: Store, actor: str | None = None, start: dt.date | None = None
     store.require("event_groups", "merged events")
     where, params = _filters(["source_country IS NOT NULL", "target_country IS NOT NULL",
                               "source_country <> target_country"], actor, None, start, end)
-    rows = store.con.execute(f"""
+    rows = fetch_dicts(store.con, f"""
         SELECT least(source_country, target_country) AS a,
-               greatest(source_country, target_country) AS b, count(*), sum(reports),
-               count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
-               count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
-               avg(goldstein)
+               greatest(source_country, target_country) AS b, {_COUNTS}
         FROM {MERGED_EVENTS} WHERE {' AND '.join(where)}
-        GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2""", params).fetchall()
-    ties = [Tie(a, b, n, int(r), (q1, q2, q3, q4), round(g, 2) if g is not None else None)
-            for a, b, n, r, q1, q2, q3, q4, g in rows]
+        GROUP BY 1, 2 ORDER BY events DESC, 1, 2""", params)
+    ties = [Tie(r["a"], r["b"], r["events"], int(r["reports"]), _by_quad(r),
+                _mean(r["mean_goldstein"])) for r in rows]
     return ties[:top] if top else ties

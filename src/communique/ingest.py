@@ -10,6 +10,7 @@ import codecs
 import datetime as dt
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -28,6 +29,17 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_CHARS = 2_000_000
 PREFERRED_CODEPAGES = ("cp1252", "latin_1", "cp1251", "cp1256", "koi8_r", "gb18030", "big5",
                        "iso8859_15", "cp1250", "cp1254")
+
+
+# A lone UTF-16 surrogate (JSON's "\ud800" escape without its partner) is a code point
+# no UTF-8 text can hold: it would fail the whole batch when stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(value: object) -> object:
+    """A string with each lone surrogate replaced by U+FFFD, one character for one, so
+    that offsets into it stay those of the original; anything else as it is."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def content_id(text: str) -> str:
@@ -149,6 +161,8 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Document | Rej
         except json.JSONDecodeError as exc:
             yield Rejection(origin, f"invalid JSON ({exc.msg} at column {exc.colno})")
             continue
+        if isinstance(rec, dict):
+            rec = {k: replace_surrogates(v) for k, v in rec.items()}
         try:
             yield from_record(rec, origin)
         except InputError as exc:
@@ -190,7 +204,7 @@ def read_file(path: Path) -> Iterator[Document | Rejection]:
 
 def read_stdin(stream=None) -> Iterator[Document | Rejection]:
     stream = stream or sys.stdin
-    data = stream.read()
+    data = replace_surrogates(stream.read())  # surrogateescape gives bad bytes as such
     if data.lstrip().startswith("{"):
         yield from read_jsonl_lines(data.splitlines(), "<stdin>")
         return

@@ -63,11 +63,11 @@ def timeline(rows: list[PeriodRow], title: str, path: str | Path, by: str = "mon
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         ax.set_ylabel("events")
         ax.set_title(title)
-        gold = [(r.period, r.mean_goldstein) for r in rows if r.mean_goldstein is not None]
+        gold = [r for r in rows if r.mean_goldstein is not None]
         if gold:
             ax2 = ax.twinx()
-            ax2.plot([g[0] for g in gold], [g[1] for g in gold], color="black", marker="o",
-                     linewidth=1, markersize=3, label="mean Goldstein")
+            ax2.plot([r.period for r in gold], [r.mean_goldstein for r in gold], color="black",
+                     marker="o", linewidth=1, markersize=3, label="mean Goldstein")
             ax2.set_ylim(-10, 10)
             ax2.axhline(0, color="grey", linewidth=0.5)
             ax2.set_ylabel("mean Goldstein")

@@ -21,6 +21,15 @@ from .store.kb import sync_bundled
 _worker_pipeline: Pipeline | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class OldStoreMerged:
+    """What merging a database made before merging existed did: signatures computed
+    for its documents and event reports, then every story and merged event grouped."""
+
+    documents: int
+    events: int
+
+
 @dataclass
 class RunReport:
     documents: int = 0
@@ -29,6 +38,17 @@ class RunReport:
     unchanged: int = 0
     events: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    old_store_merged: OldStoreMerged | None = None  # set when `run` merged an old database
+
+
+def merge_old_store(store: Store) -> OldStoreMerged | None:
+    """Merge a database made before merging existed (some stored document has no
+    signature): sign and group all it holds, in one transaction, so that new articles
+    merge with the old ones. None when every document is signed already: then nothing
+    is recomputed (`communique merge` recomputes everything on request)."""
+    if not dedup_store.unsigned(store.con):
+        return None
+    return OldStoreMerged(*rebuild_all(store.con))
 
 
 def _init_worker(use_ner: bool, extension=None) -> None:
@@ -54,18 +74,20 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 
 
 def run(inputs: Iterable[str], store: Store, workers: int = 1, batch_size: int = 100,
-        use_ner: bool = True, on_progress: Callable[[int, int], None] | None = None) -> RunReport:
+        use_ner: bool = True, on_progress: Callable[[int, int], None] | None = None,
+        merge_old: bool = True) -> RunReport:
     """Process every input into `store`; one transaction per batch.
+
+    Before the first batch, the bundled knowledge base is synchronised into the store
+    and, with `merge_old`, a database made before merging existed is merged
+    (`merge_old_store`; the report's `old_store_merged` says what it did). Without it,
+    new articles merge only with what is already signed.
 
     With several workers, documents stream through a process pool while the main process
     writes finished batches, so storing overlaps with processing.
     """
-    report = RunReport()
     sync_bundled(store)
-    if dedup_store.unsigned(store.con):
-        # A database made before merging: group what it holds first, so that new
-        # articles merge with the old ones.
-        rebuild_all(store.con)
+    report = RunReport(old_store_merged=merge_old_store(store) if merge_old else None)
     extension = kb_extension(store)
     items = iter_inputs(inputs)
     pool = None

@@ -69,6 +69,10 @@ def run(inputs: Annotated[list[str], typer.Argument(
             counts = store.counts()
     except CommuniqueError as exc:
         _fail(str(exc))
+    if report.old_store_merged:
+        old = report.old_store_merged
+        console.print(f"{db} was made before merging: merged it first ({old.documents} "
+                      f"documents and {old.events} event reports signed).", highlight=False)
     for r in report.rejections:
         console.print(f"[yellow]rejected[/] {r.origin}: {r.reason}", highlight=False,
                       soft_wrap=True)

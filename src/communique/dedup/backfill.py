@@ -8,35 +8,42 @@ from ..stages.classify import embed
 from ..stages.clean import clean
 from ..stages.sentences import split
 from ..stages.signature import LEAD, lead_vector, text_signature
+from ..store.rows import fetch_dicts, fetch_values
 from . import rules
-from .store import insert_doc_signatures, insert_event_signatures
+from .store import EventSignature, insert_doc_signatures, insert_event_signatures, rebuild
 
 CHUNK = 200  # documents (or evidence sentences) embedded and stored at a time
+# What an event's actor keys are made of (see rules.actor_key).
+_EVENT_ACTORS = ", ".join(["event_id", *(f"{side}_{key}" for side in ("source", "target")
+                                      for key in ("country", "entity_id", "name"))])
 
 
 def backfill(con, with_vectors: bool = True) -> tuple[int, int]:
     """Add the missing signatures, a slice at a time; return how many documents and
     events got one."""
-    missing = [r[0] for r in con.execute(
-        "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM doc_signatures) "
-        "ORDER BY doc_id").fetchall()]
+    missing = fetch_values(con, "SELECT doc_id FROM documents WHERE doc_id NOT IN "
+                                "(SELECT doc_id FROM doc_signatures) ORDER BY doc_id")
     for i in range(0, len(missing), CHUNK):
-        docs = con.execute("SELECT doc_id, text, lang FROM documents WHERE doc_id IN "
-                           "(SELECT unnest(?)) ORDER BY doc_id",
-                           [missing[i:i + CHUNK]]).fetchall()
-        insert_doc_signatures(con, [(doc_id, _signature(text, lang, with_vectors))
-                                    for doc_id, text, lang in docs])
-    events = con.execute(
-        "SELECT event_id, source_country, source_entity_id, source_name, target_country, "
-        "target_entity_id, target_name, evidence_text FROM events WHERE event_id NOT IN "
-        "(SELECT event_id FROM event_signatures) ORDER BY event_id").fetchall()
+        docs = fetch_dicts(con, "SELECT doc_id, text, lang FROM documents WHERE doc_id IN "
+                                "(SELECT unnest(?)) ORDER BY doc_id", [missing[i:i + CHUNK]])
+        insert_doc_signatures(con, [(d["doc_id"], _signature(d["text"], d["lang"], with_vectors))
+                                    for d in docs])
+    events = fetch_dicts(con, f"SELECT {_EVENT_ACTORS}, evidence_text FROM events "
+                              "WHERE event_id NOT IN (SELECT event_id FROM event_signatures) "
+                              "ORDER BY event_id")
     for i in range(0, len(events), CHUNK):
         part = events[i:i + CHUNK]
-        vectors = embed([e[7] for e in part]) if with_vectors else [None] * len(part)
+        vectors = (embed([e["evidence_text"] for e in part]) if with_vectors
+                   else [None] * len(part))
         insert_event_signatures(con, [
-            (e[0], rules.actor_key(*e[1:4]) or "", rules.actor_key(*e[4:7]) or "", v)
+            EventSignature(e["event_id"], _actor_key(e, "source"), _actor_key(e, "target"), v)
             for e, v in zip(part, vectors, strict=True)])
     return len(missing), len(events)
+
+
+def _actor_key(event: dict, side: str) -> str:
+    return rules.actor_key(event[f"{side}_country"], event[f"{side}_entity_id"],
+                           event[f"{side}_name"]) or ""
 
 
 def _signature(text: str, lang: str | None, with_vectors: bool):
@@ -52,8 +59,6 @@ def _signature(text: str, lang: str | None, with_vectors: bool):
 def rebuild_all(con) -> tuple[int, int]:
     """Backfill signatures, then recompute every story and merged event, in one
     transaction; return what `backfill` did."""
-    from .store import rebuild
-
     con.execute("BEGIN TRANSACTION")
     try:
         done = backfill(con)

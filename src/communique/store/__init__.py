@@ -20,6 +20,8 @@ from ..dedup import store as dedup
 from ..errors import StoreError
 from ..records import Processed, Rejection
 from .arrow import insert_rows
+from .rows import fetch_dicts, fetch_values
+from .schema import ENTITIES, EVENTS, MENTIONS, DocMention
 
 MIGRATIONS = Path(str(resources.files("communique") / "store" / "migrations"))
 DEFAULT_DB = "communique.duckdb"
@@ -68,7 +70,7 @@ class Store:
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
                          "PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT "
                          "current_timestamp)")
-        done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        done = set(fetch_values(self.con, "SELECT version FROM schema_migrations"))
         applied = []
         for number, name, sql in migrations():
             if number in done:
@@ -89,77 +91,51 @@ class Store:
         ids = list(doc_ids)
         if not ids:
             return {}
-        rows = self.con.execute("SELECT doc_id, content_hash FROM documents WHERE doc_id IN "
-                                "(SELECT unnest(?))", [ids]).fetchall()
-        return dict(rows)
+        rows = fetch_dicts(self.con, "SELECT doc_id, content_hash FROM documents WHERE doc_id "
+                                     "IN (SELECT unnest(?))", [ids])
+        return {r["doc_id"]: r["content_hash"] for r in rows}
 
     def write_batch(self, processed: list[Processed], rejections: list[Rejection]) -> BatchResult:
         known = self.known_hashes(p.document.doc_id for p in processed)
-        added = replaced = unchanged = n_events = 0
-        docs, mentions, events, entities = [], [], [], {}
-        replace_ids = []
-        fresh: list[Processed] = []
-        seen_in_batch: set[str] = set()
-        for p in processed:
-            d = p.document
-            if known.get(d.doc_id) == p.content_hash or d.doc_id in seen_in_batch:
-                unchanged += 1
-                continue
-            seen_in_batch.add(d.doc_id)
-            fresh.append(p)
-            if d.doc_id in known:
-                replace_ids.append(d.doc_id)
-                replaced += 1
-            else:
-                added += 1
-            docs.append((d.doc_id, p.content_hash, d.url, d.published, d.published_source,
-                         p.lang, d.title, d.origin, d.text, len(p.sentences),
-                         p.events[0].pipeline_version if p.events else None))
-            mentions.extend((d.doc_id, m.start, m.end, m.kind, m.text, m.sentence, m.country,
-                             m.role, m.entity_id, m.name, m.qid, m.head, m.location, m.reason)
-                            for m in p.mentions)
-            for e in p.events:
-                s, t = e.source, e.target
-                events.append((e.event_id, e.doc_id, e.event_type, e.mode, s.name, s.country,
-                               s.role, s.sector, s.entity_id, s.qid, t.name, t.country, t.role,
-                               t.sector, t.entity_id, t.qid, e.date, e.date_precision,
-                               e.location.name if e.location else None,
-                               e.location.country if e.location else None, e.evidence.text,
-                               e.evidence.start, e.evidence.end, e.trigger, e.status,
-                               e.confidence, e.cameo, e.quad_class, e.goldstein, e.lang,
-                               e.resolution_reason, e.pipeline_version, list(e.contexts)))
-            n_events += len(p.events)
-            for ent in p.entities:
-                entities.setdefault(ent.entity_id, (ent.entity_id, ent.type, ent.name,
-                                                    ent.country, ent.qid))
-        rejects = [(_reject_id(r), r.origin, r.doc_id, r.reason) for r in rejections]
+        plan = _plan(processed, known)
         try:
             self.con.execute("BEGIN TRANSACTION")
-            regroup = dedup.forget(self.con, replace_ids)
-            if replace_ids:
-                for table in ("mentions", "events", "documents"):
-                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))",
-                                     [replace_ids])
-            insert_rows(self.con, "documents (doc_id, content_hash, url, published, "
-                        "published_source, lang, title, origin, text, n_sentences, "
-                        "pipeline_version)", docs)
-            insert_rows(self.con, "mentions", mentions)
-            insert_rows(self.con, "events", events, conflict="ON CONFLICT DO NOTHING")
-            insert_rows(self.con, "entities", list(entities.values()),
-                        conflict="ON CONFLICT DO NOTHING")
-            dedup.store_signatures(self.con, fresh)
-            dedup.refresh(self.con, [p.document.doc_id for p in fresh], *regroup)
-            if rejects:
-                self.con.executemany(
-                    "INSERT INTO rejects (reject_id, origin, doc_id, reason) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT DO UPDATE SET last_seen = now(), "
-                    "times = rejects.times + 1", rejects)
+            self._write(plan, rejections)
             self.con.execute("COMMIT")
         except Exception as exc:
             # Not only DuckDB's errors: merging runs Python inside the transaction.
             self.con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: batch not stored: {exc}") from exc
-        return BatchResult(added, replaced, unchanged, len(rejections), n_events)
+        return BatchResult(len(plan.fresh) - len(plan.replace_ids), len(plan.replace_ids),
+                           len(processed) - len(plan.fresh), len(rejections),
+                           sum(len(p.events) for p in plan.fresh))
+
+    def _write(self, plan: _Plan, rejections: list[Rejection]) -> None:
+        """The batch's writes, inside the caller's transaction."""
+        con, fresh = self.con, plan.fresh
+        regroup = dedup.forget(con, plan.replace_ids)
+        if plan.replace_ids:
+            for table in ("mentions", "events", "documents"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))",
+                            [plan.replace_ids])
+        insert_rows(con, "documents (doc_id, content_hash, url, published, "
+                    "published_source, lang, title, origin, text, n_sentences, "
+                    "pipeline_version)", [_document_row(p) for p in fresh])
+        MENTIONS.insert(con, [DocMention(p.document.doc_id, m) for p in fresh
+                              for m in p.mentions])
+        EVENTS.insert(con, [e for p in fresh for e in p.events],
+                      conflict="ON CONFLICT DO NOTHING")
+        entities = {}
+        for ent in (ent for p in fresh for ent in p.entities):
+            entities.setdefault(ent.entity_id, ent)
+        ENTITIES.insert(con, entities.values(), conflict="ON CONFLICT DO NOTHING")
+        dedup.store_signatures(con, fresh)
+        dedup.refresh(con, [p.document.doc_id for p in fresh], *regroup)
+        if rejections:
+            con.executemany(
+                "INSERT INTO rejects (reject_id, origin, doc_id, reason) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT DO UPDATE SET last_seen = now(), times = rejects.times + 1",
+                [(_reject_id(r), r.origin, r.doc_id, r.reason) for r in rejections])
 
     def has(self, table: str) -> bool:
         return bool(self.con.execute("SELECT count(*) FROM information_schema.tables "
@@ -179,6 +155,31 @@ class Store:
         out["merged_events"] = self.con.execute(
             "SELECT count(DISTINCT merged_id) FROM event_groups").fetchone()[0]
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a batch changes: the documents to store (first of each id, content changed
+    or new) and, among them, those that replace a stored version."""
+
+    fresh: tuple[Processed, ...]
+    replace_ids: list[str]
+
+
+def _plan(processed: list[Processed], known: dict[str, str]) -> _Plan:
+    fresh: dict[str, Processed] = {}
+    for p in processed:
+        d = p.document
+        if known.get(d.doc_id) != p.content_hash and d.doc_id not in fresh:
+            fresh[d.doc_id] = p
+    return _Plan(tuple(fresh.values()), [i for i in fresh if i in known])
+
+
+def _document_row(p: Processed) -> tuple:
+    d = p.document
+    return (d.doc_id, p.content_hash, d.url, d.published, d.published_source, p.lang, d.title,
+            d.origin, d.text, len(p.sentences),
+            p.events[0].pipeline_version if p.events else None)
 
 
 def _reject_id(r: Rejection) -> str:

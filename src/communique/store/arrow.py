@@ -3,6 +3,9 @@ DuckDB; an Arrow scan costs microseconds)."""
 
 from __future__ import annotations
 
+import contextlib
+
+import duckdb
 import pyarrow as pa
 
 
@@ -14,8 +17,13 @@ def insert_table(con, target: str, batch: pa.Table, conflict: str = "") -> None:
     con.register(name, batch)
     try:
         con.execute(f"INSERT INTO {target} SELECT * FROM {name} {conflict}")
-    finally:
-        con.unregister(name)
+    except duckdb.Error:
+        # A failed insert aborts the transaction, and unregistering in it would fail
+        # too, hiding why the insert failed; the next batch registers over the name.
+        with contextlib.suppress(duckdb.Error):
+            con.unregister(name)
+        raise
+    con.unregister(name)
 
 
 def insert_columns(con, table: str, columns: dict[str, pa.Array], conflict: str = "") -> None:

@@ -12,6 +12,7 @@ from ..errors import StoreError
 from ..kb import DATA, KnowledgeBase, Office, Person
 from . import Store
 from .arrow import insert_rows
+from .rows import fetch_dicts, fetch_values
 
 BUNDLED = "bundled"
 
@@ -53,8 +54,8 @@ def sync_bundled(store: Store, kb: KnowledgeBase | None = None) -> bool:
     """Load the package's knowledge base into the store when it changed; True if loaded."""
     kb = kb or KnowledgeBase.default()
     fingerprint = bundled_fingerprint()
-    row = store.con.execute("SELECT value FROM kb_meta WHERE key = 'bundled'").fetchone()
-    if row and row[0] == fingerprint:
+    if fetch_values(store.con, "SELECT value FROM kb_meta WHERE key = 'bundled'") == \
+            [fingerprint]:
         return False
     orgs = [(code, block.get("qid"), (block.get("en") or [code])[0], ())
             for code, block in kb.igos.items() if isinstance(block, dict)]
@@ -88,27 +89,28 @@ def extension(store: Store) -> tuple[list[Person], list[tuple]]:
     """People and organisations imported by users (everything not bundled)."""
     con = store.con
     try:
-        people = con.execute("SELECT entity_id, qid, name, country FROM kb_persons "
-                             "WHERE source <> ?", [BUNDLED]).fetchall()
+        people = fetch_dicts(con, "SELECT entity_id, qid, name, country FROM kb_persons "
+                                  "WHERE source <> ?", [BUNDLED])
     except duckdb.Error:
         return [], []  # a read-only store made before the knowledge-base tables existed
     offices: dict[str, list[Office]] = defaultdict(list)
-    for eid, role, country, start, end, note in con.execute(
-            "SELECT entity_id, role, country, start_date, end_date, note FROM kb_offices "
-            "WHERE source <> ? ORDER BY entity_id, start_date", [BUNDLED]).fetchall():
-        offices[eid].append(Office(role, country, start, end, note))
+    for o in fetch_dicts(con, "SELECT entity_id, role, country, start_date, end_date, note "
+                              "FROM kb_offices WHERE source <> ? ORDER BY entity_id, "
+                              "start_date", [BUNDLED]):
+        offices[o["entity_id"]].append(Office(o["role"], o["country"], o["start_date"],
+                                              o["end_date"], o["note"]))
     aliases: dict[str, list[str]] = defaultdict(list)
-    for eid, alias in con.execute("SELECT entity_id, alias FROM kb_aliases ORDER BY alias"
-                                  ).fetchall():
-        aliases[eid].append(alias)
-    persons = [Person(entity_id=eid, name=name, country=country, qid=qid,
-                      aliases=tuple(dict.fromkeys([name, *aliases[eid]])),
-                      offices=tuple(offices[eid])) for eid, qid, name, country in people]
+    for a in fetch_dicts(con, "SELECT entity_id, alias FROM kb_aliases ORDER BY alias"):
+        aliases[a["entity_id"]].append(a["alias"])
+    persons = [Person(entity_id=p["entity_id"], name=p["name"], country=p["country"],
+                      qid=p["qid"], aliases=tuple(dict.fromkeys([p["name"],
+                                                                 *aliases[p["entity_id"]]])),
+                      offices=tuple(offices[p["entity_id"]])) for p in people]
     # Offices and aliases imported for people the package already knows.
     known = {p.entity_id for p in persons}
     for eid in sorted(set(offices) - known):
         persons.append(Person(entity_id=eid, name="", country=None, qid=eid,
                               aliases=tuple(aliases[eid]), offices=tuple(offices[eid])))
-    orgs = [(code, qid, name, tuple(aliases[code])) for code, qid, name in con.execute(
-        "SELECT code, qid, name FROM kb_organisations WHERE source <> ?", [BUNDLED]).fetchall()]
+    orgs = [(o["code"], o["qid"], o["name"], tuple(aliases[o["code"]])) for o in fetch_dicts(
+        con, "SELECT code, qid, name FROM kb_organisations WHERE source <> ?", [BUNDLED])]
     return persons, orgs

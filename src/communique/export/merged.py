@@ -8,24 +8,22 @@ from collections.abc import Iterator
 from itertools import groupby
 from urllib.parse import urlsplit
 
-from .export import EVENT_COLUMNS, event_dict, rows
-from .store import Store
+from ..store import Store
+from ..store.schema import EVENTS, FLAT_LAYOUT, FLAT_SOURCES, event_record
+from .events import EVENT_JOINS, MERGE_JOINS
+from .rows import rows
 
-MERGED_SQL = f"""SELECT {EVENT_COLUMNS}, g.merged_id, s.story_id
-    FROM events e JOIN documents d USING (doc_id) LEFT JOIN event_groups g USING (event_id)
-    LEFT JOIN stories s USING (doc_id)
+# Every report with its merged event and story, the reports of one event together,
+# the first reported first.
+MERGED_SQL = f"""SELECT {EVENTS.select()} {EVENT_JOINS} {MERGE_JOINS}
     ORDER BY coalesce(g.merged_id, 'evm-' || e.event_id[4:]), d.published NULLS LAST,
              e.event_id"""
 
 # Flat columns of the CSV and Parquet exports of merged events.
-FLAT_COLUMNS = (
-    "merged_id", "event_type", "mode", "status", "date", "date_precision",
-    "source_country", "source_name", "source_entity_id", "source_qid",
-    "target_country", "target_name", "target_entity_id", "target_qid",
-    "location_name", "location_country", "cameo", "quad_class", "goldstein", "contexts",
-    "n_mentions", "n_articles", "n_sources", "n_stories", "languages", "first_seen",
-    "last_seen", "evidence_text", "doc_id", "url", "event_ids",
-)
+FLAT_COLUMNS = FLAT_LAYOUT
+# What a merged event adds to a report's record.
+MERGED_FIELDS = ("n_mentions", "n_articles", "n_sources", "n_stories", "languages",
+                 "first_seen", "last_seen", "mentions")
 
 
 def source_of(url: str | None, doc_id: str) -> str:
@@ -70,33 +68,35 @@ def merge_reports(merged_id: str, reports: list[dict]) -> dict:
 def merged_event_dicts(store: Store, statuses: tuple[str, ...] | None = None
                        ) -> Iterator[dict]:
     """Merged events, the status of each its strongest report's (occurred before planned)."""
-    def with_story(r: dict) -> dict:
-        return {**event_dict(r), "story_id": r["story_id"]}
-
     def group_of(r: dict) -> str:  # a report not grouped yet stands alone
         return r["merged_id"] or "evm-" + r["event_id"].removeprefix("ev-")
 
     for merged_id, group in groupby(rows(store, MERGED_SQL, []), key=group_of):
-        record = merge_reports(merged_id, [with_story(r) for r in group])
+        record = merge_reports(merged_id, [event_record(r) for r in group])
         if statuses is None or record["status"] in statuses:
             yield record
 
 
+def _at(record: dict, path: tuple[str, ...]):
+    """The value at `path` in a nested record; None under an absent object (an event
+    placed nowhere has no location name)."""
+    value = record
+    for key in path:
+        value = value[key] if value is not None else None
+    return value
+
+
+def _merged_value(m: dict, name: str):
+    if name == "event_ids":
+        return [x["event_id"] for x in m["mentions"]]
+    return m[name]
+
+
 def flat(m: dict) -> dict:
-    src, tgt, loc = m["source"], m["target"], m["location"] or {}
-    return {
-        "merged_id": m["event_id"], "event_type": m["event_type"], "mode": m["mode"],
-        "status": m["status"], "date": m["date"], "date_precision": m["date_precision"],
-        "source_country": src["country"], "source_name": src["name"],
-        "source_entity_id": src["entity_id"], "source_qid": src["qid"],
-        "target_country": tgt["country"], "target_name": tgt["name"],
-        "target_entity_id": tgt["entity_id"], "target_qid": tgt["qid"],
-        "location_name": loc.get("name"), "location_country": loc.get("country"),
-        "cameo": m["cameo"], "quad_class": m["quad_class"], "goldstein": m["goldstein"],
-        "contexts": ";".join(m["contexts"]), "n_mentions": m["n_mentions"],
-        "n_articles": m["n_articles"], "n_sources": m["n_sources"],
-        "n_stories": m["n_stories"], "languages": ";".join(m["languages"]),
-        "first_seen": m["first_seen"], "last_seen": m["last_seen"],
-        "evidence_text": m["evidence"]["text"], "doc_id": m["doc_id"], "url": m["url"],
-        "event_ids": ";".join(x["event_id"] for x in m["mentions"]),
-    }
+    """A merged event as one row of flat columns; lists become ';'-separated text."""
+    out = {}
+    for name in FLAT_LAYOUT:
+        col = FLAT_SOURCES.get(name)
+        value = _at(m, col.path) if col else _merged_value(m, name)
+        out[name] = ";".join(value) if isinstance(value, list) else value
+    return out
