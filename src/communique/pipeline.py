@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import __version__
 from .doc import Doc, SentenceAnalysis
 from .errors import UnsupportedLanguageError
 from .kb import KnowledgeBase
@@ -34,6 +33,7 @@ from .stages.ner import parse
 from .stages.resolve import resolve
 from .stages.sentences import split
 from .stages.signature import LEAD, lead_vector, text_signature
+from .version import __version__
 
 # The classifier reads sentences naming actors of this many countries.
 CLASSIFIED_COUNTRIES = 2

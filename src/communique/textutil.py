@@ -7,26 +7,19 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from .folds import letter_folds
+
 # Letters and digits plus combining marks (Arabic harakat, Latin accents in NFD form)
 # and the Arabic tatweel, so that "لُو" or "Tokaïev" stay one token.
 TOKEN_RE = re.compile(r"[^\W_][\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c]*")
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-@functools.cache
-def _letter_folds() -> dict[int, str | None]:
-    # Read on first use: the table is language data (lang/scripts.yaml), and the language
-    # package itself folds with this module.
-    from .lang import letter_folds
-
-    return str.maketrans(letter_folds())
-
-
 def fold(text: str) -> str:
     """Case-, accent- and script-variant-insensitive form used as a lookup key."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(_letter_folds()).replace("’", "'").replace("ʼ", "'")
+    text = text.translate(letter_folds()).replace("’", "'").replace("ʼ", "'")
     return " ".join(text.casefold().split())
 
 

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from ..datafiles import read_yaml
 from ..errors import DataFileError
+from ..folds import fold_table
 from ..records import PLOVER_TYPES
 from ..textutil import fold
-from .profile import Profile, fold_table, load_profile, read_scripts
+from .profile import Profile, load_profile, read_scripts
 
 LANG_ROOT = Path(str(resources.files("communique") / "lang"))
 FLAGS = re.IGNORECASE | re.UNICODE

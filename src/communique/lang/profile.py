@@ -90,18 +90,6 @@ def read_scripts(path: Path) -> dict[str, dict]:
     return data
 
 
-def fold_table(scripts: dict[str, dict], where: str) -> dict[str, str | None]:
-    """Every script's letter variants, as one translation table for `str.translate`."""
-    table: dict[str, str | None] = {}
-    for name, block in scripts.items():
-        for src, dst in (block.get("fold") or {}).items():
-            if len(str(src)) != 1 or (dst is not None and not isinstance(dst, str)):
-                raise DataFileError(f"{where}: {name}: fold: {src!r} must be one character "
-                                    "mapped to text or ~")
-            table[str(src)] = dst
-    return table
-
-
 def load_profile(path: Path, scripts: dict[str, dict], languages: tuple[str, ...]) -> Profile:
     """The profile in `path`, completed from its script's entry in `scripts`."""
     own = read_yaml(path, None)
