@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from communique.dedup import groups, rules
@@ -241,12 +242,19 @@ def test_an_older_database_is_merged_from_its_stored_text(processed, merged, tmp
     from communique.dedup.backfill import rebuild_all
 
     store = fill(tmp_path / "old.duckdb", [processed])
+    signatures = "SELECT doc_id, text_hash, minhash, vector FROM doc_signatures ORDER BY doc_id"
+    made_by_run = store.con.execute(signatures).fetchall()
     for table in ("doc_signatures", "doc_bands", "event_signatures", "doc_links",
                   "event_links", "stories", "event_groups"):
         store.con.execute(f"DELETE FROM {table}")
     assert rebuild_all(store.con) == (10, 10)
     assert summary(store) == merged
     assert rebuild_all(store.con) == (0, 0)
+    # The same stages made them: the same hashes, and the same lead embedding.
+    remade = store.con.execute(signatures).fetchall()
+    assert [r[:3] for r in remade] == [r[:3] for r in made_by_run]
+    for old, new in zip(made_by_run, remade, strict=True):
+        assert float(np.dot(old[3], new[3])) > 0.999, old[0]
 
 
 def test_merge_command_and_run_summary(tmp_path):

@@ -3,16 +3,18 @@ version without merging): computed again from the stored text and evidence."""
 
 from __future__ import annotations
 
-from ..lang import load_language
+from ..errors import CommuniqueError
+from ..pipeline import Pipeline
+from ..records import Document
 from ..stages.classify import embed
-from ..stages.clean import clean
-from ..stages.sentences import split
-from ..stages.signature import LEAD, lead_vector, text_signature
+from ..stages.signature import text_signature
 from ..store.rows import fetch_dicts, fetch_values
 from . import rules
 from .store import EventSignature, insert_doc_signatures, insert_event_signatures, rebuild
 
 CHUNK = 200  # documents (or evidence sentences) embedded and stored at a time
+# The pipeline's own stages that make an article's signature.
+SIGNATURE_STAGES = ("clean", "language", "sentences", "signature")
 # What an event's actor keys are made of (see rules.actor_key).
 _EVENT_ACTORS = ", ".join(["event_id", *(f"{side}_{key}" for side in ("source", "target")
                                       for key in ("country", "entity_id", "name"))])
@@ -23,11 +25,11 @@ def backfill(con, with_vectors: bool = True) -> tuple[int, int]:
     events got one."""
     missing = fetch_values(con, "SELECT doc_id FROM documents WHERE doc_id NOT IN "
                                 "(SELECT doc_id FROM doc_signatures) ORDER BY doc_id")
+    pipeline = Pipeline(use_ner=False, use_classifier=with_vectors)
     for i in range(0, len(missing), CHUNK):
         docs = fetch_dicts(con, "SELECT doc_id, text, lang FROM documents WHERE doc_id IN "
                                 "(SELECT unnest(?)) ORDER BY doc_id", [missing[i:i + CHUNK]])
-        insert_doc_signatures(con, [(d["doc_id"], _signature(d["text"], d["lang"], with_vectors))
-                                    for d in docs])
+        insert_doc_signatures(con, [(d["doc_id"], _signature(pipeline, d)) for d in docs])
     events = fetch_dicts(con, f"SELECT {_EVENT_ACTORS}, evidence_text FROM events "
                               "WHERE event_id NOT IN (SELECT event_id FROM event_signatures) "
                               "ORDER BY event_id")
@@ -46,14 +48,14 @@ def _actor_key(event: dict, side: str) -> str:
                            event[f"{side}_name"]) or ""
 
 
-def _signature(text: str, lang: str | None, with_vectors: bool):
-    cleaned = clean(text)
-    body = "\n".join(text[s.start:s.end] for s in cleaned.body)
-    vector = None
-    if with_vectors and lang:
-        sentences = split(text, cleaned.body, lang, load_language(lang).honorifics_before)
-        vector = lead_vector(list(embed([s.text for s in sentences[:LEAD]])))
-    return text_signature(body, vector)
+def _signature(pipeline: Pipeline, row: dict):
+    """The signature the pipeline's own stages give the stored text; a text they now
+    reject (nothing left after cleaning) gets the signature of no text."""
+    document = Document(doc_id=row["doc_id"], text=row["text"], lang=row["lang"])
+    try:
+        return pipeline.analyse(document, only=SIGNATURE_STAGES).signature
+    except CommuniqueError:
+        return text_signature("", None)
 
 
 def rebuild_all(con) -> tuple[int, int]:
