@@ -34,7 +34,8 @@ TEXT = ("Le ministre chinois des Affaires étrangères, Wang Yi, s'est entretenu
 
 
 @pytest.mark.slow
-def test_run_export_formats_and_strict(tmp_path):
+def test_run_export_formats_and_strict(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join([
         json.dumps({"id": "a", "published": "2024-03-20", "text": TEXT}), "{broken"]),
@@ -65,6 +66,11 @@ def test_run_export_formats_and_strict(tmp_path):
             if c.name != "contexts":  # a list: "[a, b]" in CSV
                 assert as_text(row[c.name]) == as_text(at(ev, c.path)), (fmt, c.name)
     assert exported["parquet"][0]["contexts"] == ev["contexts"]
+    # "--out -" is stdout, as "-" is for inputs: no file named "-" appears.
+    r = runner.invoke(app, ["export", "events", "--db", db, "--out", "-"], catch_exceptions=False)
+    assert r.exit_code == 0 and not (tmp_path / "-").exists()
+    assert [json.loads(line) for line in r.stdout.splitlines() if line.startswith("{")] == \
+        exported["jsonl"]
     r = runner.invoke(app, ["export", "events", "--db", db, "--format", "xml"])
     assert r.exit_code == 1 and "unknown format" in r.output
 

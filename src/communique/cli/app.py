@@ -115,7 +115,7 @@ def export(what: Annotated[str, typer.Argument(
                "--format", help="jsonl, csv, parquet, plover (PLOVER JSONL) or gdelt "
                                 "(GDELT-style table)")] = "jsonl",
            out_file: Annotated[str | None, typer.Option(
-               "--out", help="Output file (default: stdout).")] = None,
+               "--out", help="Output file (default, or -: stdout).")] = None,
            all_statuses: Annotated[bool, typer.Option(
                "--all-statuses",
                help="Also negated, denied and hypothetical events.")] = False,
@@ -125,6 +125,7 @@ def export(what: Annotated[str, typer.Argument(
     """Write events, entities, mentions, country-pair aggregates or stories."""
     from ..export import export as do_export
 
+    out_file = None if out_file == "-" else out_file  # "-" is stdout, as for inputs
     try:
         with Store(db, read_only=True) as store:
             n = do_export(store, what, fmt, out_file, None if all_statuses else
