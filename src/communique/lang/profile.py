@@ -28,10 +28,11 @@ ROLE_JOINING_MARKS = ("-", "–", "—", ",", "/")
 # all text whatever its language (letter folding, name keys); keys only a profile has.
 INHERITED_KEYS = frozenset({"cased", "name_particles", "names_after_role", "clitics",
                             "name_breaking_prefixes", "name_words", "name_shape", "not_a_name",
-                            "max_role_name_tokens"})
+                            "max_role_name_tokens", "segmenter", "not_name_tags"})
 SCRIPT_KEYS = INHERITED_KEYS | {"fold", "key_particles"}
 PROFILE_KEYS = INHERITED_KEYS | {"script", "role_joiners", "abbreviations", "verb_first",
                                  "max_name_tokens", "locative_clitics", "ner", "also_index"}
+SEGMENTERS = ("jieba",)
 CLITIC_KEYS = frozenset({"conjunctions", "prepositions", "article", "fused_article"})
 
 
@@ -73,6 +74,8 @@ class Profile:
     name_words: frozenset[str] = frozenset()  # ... unless it is one of these
     name_shape: re.Pattern | None = None  # names in scripts without spaces
     not_a_name: re.Pattern | None = None  # words of a name's shape that are not names
+    segmenter: str = ""  # "" or jieba: word boundaries for scripts without spaces
+    not_name_tags: tuple[str, ...] = ()  # the segmenter's tags no name starts with
     ner: str = ""  # "", natasha or spacy
     ner_package: str = ""  # the spaCy package
     also_index: tuple[str, ...] = ()  # languages whose names the gazetteer adds
@@ -119,6 +122,8 @@ def load_profile(path: Path, scripts: dict[str, dict], languages: tuple[str, ...
         name_breaking_prefixes=reader.words("name_breaking_prefixes"),
         name_words=frozenset(reader.words("name_words")),
         name_shape=reader.pattern("name_shape"), not_a_name=reader.pattern("not_a_name"),
+        segmenter=reader.choice("segmenter", SEGMENTERS) if "segmenter" in merged else "",
+        not_name_tags=reader.words("not_name_tags"),
         ner=backend, ner_package=package,
         also_index=_also_index(reader.words("also_index"), languages, str(path)))
 

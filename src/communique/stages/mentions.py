@@ -20,6 +20,7 @@ from ..lang.profile import Profile
 from ..provenance import FoundBy, describe
 from ..records import Mention, Sentence
 from ..textutil import CJK_RE, TOKEN_RE, find_spans, fold, is_capitalised
+from . import segment
 
 # A country may stand this far after its role phrase ("ministre ... du Kazakhstan").
 MAX_ROLE_COUNTRY_GAP = 25
@@ -307,6 +308,9 @@ def _shaped_name_after(text: str, pos: int, ld: LanguageData):
     if not m or (profile.not_a_name and profile.not_a_name.match(m.group())) \
             or m.group()[0] in ld.name_stop:
         return None
+    if profile.segmenter:
+        end = segment.name_end(profile.segmenter, text, pos, m.end(), profile.not_name_tags)
+        return (pos, end) if end else None
     name = m.group()
     # A plain three-character run whose last character cannot end a name is a two-
     # character name followed by a verb ("王毅会").
