@@ -183,6 +183,21 @@ def parties_after_trigger(c: Clause) -> Source | None:
     return Source(between[0], "first of the parties after the trigger")
 
 
+def stateless_person_before_trigger(c: Clause) -> Source | None:
+    """ "Deputy National Security Advisor Jon Finer met with Kazakhstan's envoy": a named
+    person of unknown country before the trigger acts for the other party of the story
+    than the actor named after the trigger (a readout names its own side's official
+    without a country)."""
+    people = [a for a in c.actors if not a.country and a.kind == "PERSON" and a.end <= c.start]
+    others = [a for a in c.after if not a.is_place] or [a for a in c.after]
+    if not people or not others or len(c.pair) != 2 or others[0].country not in c.pair:
+        return None
+    home = c.pair[1] if c.pair[0] == others[0].country else c.pair[0]
+    a = people[0]
+    return Source(Candidate(a.start, a.end, replace(a.mention, country=home)),
+                  "person before the trigger; country: the other party of the story")
+
+
 def subject_carried_over(c: Clause) -> Source | None:
     """ "Il a également félicité ...": a sentence with no subject of its own continues
     the subject of the sentence before."""
@@ -304,7 +319,7 @@ RULES = RuleSet(tuple(Rule(f.__name__, phase, f) for phase, fs in (
                 speaker_accuses_reported_subject)),
     ("source", (reported_clause_subject, speaker_of_reported_speech, person_before_trigger,
                 actor_before_trigger, verb_subject_order, parties_after_trigger,
-                subject_carried_over)),
+                stateless_person_before_trigger, subject_carried_over)),
     ("rank", (object_inside_trigger,)),
     ("target", (host_named_after_place, place_visited, nearest_candidate,
                 both_parties_addressed, stateless_person_of_partner, main_pair_partner)),
