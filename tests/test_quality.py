@@ -18,13 +18,13 @@ SAMPLES = ROOT / "src" / "communique" / "samples" / "articles.jsonl"
 GOLD = ROOT / "eval" / "samples.gold.jsonl"
 
 # Floors sit 0.01-0.02 below the measured scores and only move up.
-OVERALL = {"lenient": 0.59, "strict": 0.49}
+OVERALL = {"lenient": 0.60, "strict": 0.50}
 # The six languages the first floors were set on, scored alone.
 OVERALL_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 ORIGINAL = {"lenient": 0.74, "strict": 0.64}
 PER_LANGUAGE = {  # lenient, strict
     "ar": (0.81, 0.75), "de": (0.51, 0.46), "en": (0.71, 0.65), "es": (0.82, 0.82),
-    "fa": (0.31, 0.31), "fr": (0.69, 0.51), "kk": (0.73, 0.21), "ru": (0.69, 0.51),
+    "fa": (0.42, 0.42), "fr": (0.69, 0.51), "kk": (0.73, 0.21), "ru": (0.69, 0.51),
     "tr": (0.24, 0.19), "uk": (0.34, 0.34), "zh": (0.72, 0.62),
 }
 PERSON_BCUBED = 0.85

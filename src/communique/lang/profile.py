@@ -28,11 +28,13 @@ ROLE_JOINING_MARKS = ("-", "–", "—", ",", "/")
 # all text whatever its language (letter folding, name keys); keys only a profile has.
 INHERITED_KEYS = frozenset({"cased", "name_particles", "names_after_role", "clitics",
                             "name_breaking_prefixes", "name_words", "name_shape", "not_a_name",
-                            "max_role_name_tokens", "segmenter", "not_name_tags"})
+                            "max_role_name_tokens", "segmenter", "not_name_tags",
+                            "name_lexicon", "name_min_count"})
 SCRIPT_KEYS = INHERITED_KEYS | {"fold", "key_particles"}
 PROFILE_KEYS = INHERITED_KEYS | {"script", "role_joiners", "abbreviations", "verb_first",
                                  "max_name_tokens", "locative_clitics", "ner", "also_index"}
 SEGMENTERS = ("jieba",)
+NAME_LEXICONS = ("arabic-name-romanizer",)
 CLITIC_KEYS = frozenset({"conjunctions", "prepositions", "article", "fused_article"})
 
 
@@ -76,6 +78,8 @@ class Profile:
     not_a_name: re.Pattern | None = None  # words of a name's shape that are not names
     segmenter: str = ""  # "" or jieba: word boundaries for scripts without spaces
     not_name_tags: tuple[str, ...] = ()  # the segmenter's tags no name starts with
+    name_lexicon: str = ""  # "" or arabic-name-romanizer: how often a word is in names
+    name_min_count: int = 1  # ... and how often it must be for a name to start with it
     ner: str = ""  # "", natasha or spacy
     ner_package: str = ""  # the spaCy package
     also_index: tuple[str, ...] = ()  # languages whose names the gazetteer adds
@@ -124,6 +128,9 @@ def load_profile(path: Path, scripts: dict[str, dict], languages: tuple[str, ...
         name_shape=reader.pattern("name_shape"), not_a_name=reader.pattern("not_a_name"),
         segmenter=reader.choice("segmenter", SEGMENTERS) if "segmenter" in merged else "",
         not_name_tags=reader.words("not_name_tags"),
+        name_lexicon=reader.choice("name_lexicon", NAME_LEXICONS)
+        if "name_lexicon" in merged else "",
+        name_min_count=reader.count("name_min_count") if "name_min_count" in merged else 1,
         ner=backend, ner_package=package,
         also_index=_also_index(reader.words("also_index"), languages, str(path)))
 

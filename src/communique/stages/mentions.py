@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..kb import name_lexicon
 from ..kb.gazetteer import Gazetteer, Match
 from ..lang import LanguageData
 from ..lang.profile import Profile
@@ -223,9 +224,24 @@ def _names_after_roles(text: str, sent: Sentence, entities: list[Match], roles: 
             span = _shaped_name_after(text, after, ld)
         else:
             span = _words_after_role(text, after, sent.end, ld, entities, roles)
+            start = _name_start(text, span, profile) if span else None
+            span = (start, span[1]) if start is not None else None
         if span:
             out.append(_Person(span[0], span[1], FoundBy.AFTER_ROLE))
     return out
+
+
+def _name_start(text: str, span: tuple[int, int], profile: Profile) -> int | None:
+    """Without capitals, a run of words after a role holds a name from its first word
+    that names are made of (the profile's name lexicon): "السابق صدام حسين" is "صدام
+    حسين"; a run with no such word ("أعلنت", "الوزارة") holds none. Without a lexicon,
+    the whole run."""
+    if not profile.name_lexicon:
+        return span[0]
+    for tok in TOKEN_RE.finditer(text, span[0], span[1]):
+        if name_lexicon.name_count(profile.name_lexicon, tok.group()) >= profile.name_min_count:
+            return tok.start()
+    return None
 
 
 def _model_persons(text: str, spans: list[tuple[int, int]], entities: list[Match],
