@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from babel import Locale
@@ -23,6 +23,7 @@ from ..lang.profile import Clitics
 from ..textutil import CJK_RE, TOKEN_RE, fold
 from . import EXTRA_STATES, KnowledgeBase, countries, country_codes
 
+LOWER_CASE_KINDS = frozenset({"DEMONYM"})  # written without a capital in many languages
 KIND_PRIORITY = {"PERSON": 0, "IGO": 1, "COUNTRY": 2, "DEMONYM": 3, "CAPITAL": 4, "SEAT": 5}
 ACRONYM_RE = re.compile(r"^[A-ZА-ЯЁІЇЄҚҒҮҰҢӨҺӘ0-9+&.\- ]{2,12}$")
 # The knowledge base shows every entity by its English name, whatever the text's language.
@@ -40,6 +41,7 @@ class Entry:
     name: str  # canonical display name
     qid: str | None = None
     country: str | None = None  # a person's country
+    lower: bool = False  # the form is written without capitals ("européens", "kazakh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,9 @@ class Gazetteer:
         self.max_cjk = 1
         self.endings: tuple[str, ...] = ()
         self.stems: dict[str, list[Entry]] = {}  # keys whose last word lost its ending
+        # In a script with capitals, names are written with one: a match in lower case
+        # only ("того", that, is not Того, Togo) can only be a demonym ("kazakh").
+        self.cased = False
 
     def add(self, form: str, entry: Entry) -> None:
         form = form.strip()
@@ -122,6 +127,8 @@ class Gazetteer:
         key = _key(form)
         if len(key) < 3 and entry.kind != "PERSON":
             return
+        if not any(c.isupper() for c in form):
+            entry = replace(entry, lower=True)
         for bare in _without_article(key, self.clitics.article):
             self.folded.setdefault(bare, []).append(entry)
         self.folded.setdefault(key, []).append(entry)
@@ -162,6 +169,10 @@ class Gazetteer:
         for start, end, entries in found:
             if start < last_end:
                 continue
+            if self.cased and not any(c.isupper() for c in text[start:end]):
+                entries = [e for e in entries if e.lower or e.kind in LOWER_CASE_KINDS]
+                if not entries:
+                    continue
             entry = min(entries, key=lambda e: KIND_PRIORITY.get(e.kind, 9))
             others = tuple(e for e in entries if e.kind == entry.kind and e.code != entry.code)
             out.append(Match(start + offset, end + offset, text[start:end], entry, others))
@@ -272,6 +283,7 @@ def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
     data = load_language(lang)
     g = Gazetteer(lang, data.profile.clitics)
     g.endings = data.case_endings
+    g.cased = data.profile.cased
     langs = [lang, *data.profile.also_index]
     english = dict(_cldr_names(DISPLAY_LANGUAGE))
     for code, (_, name) in EXTRA_STATES.items():
