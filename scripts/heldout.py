@@ -33,18 +33,16 @@ import csv
 import hashlib
 import io
 import json
-import subprocess
 import sys
 from pathlib import Path
+
+from mirrors import read_blob
+
+from communique.evaluation import read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "eval" / "heldout"
 SPLITS = ("dev", "test")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def locators() -> list[dict]:
@@ -53,14 +51,6 @@ def locators() -> list[dict]:
 
 def gold() -> dict[str, dict]:
     return {g["doc_id"]: g for p in sorted(HELDOUT.glob("*.gold.jsonl")) for g in read_jsonl(p)}
-
-
-def _clone(mirrors: Path, repo: str) -> Path:
-    base = mirrors / repo.replace("/", "+")
-    for candidate in (base / "repo", base, base.with_suffix(".git")):
-        if (candidate / "HEAD").exists():
-            return candidate
-    raise SystemExit(f"no bare clone of {repo} under {mirrors}")
 
 
 def _pointer(doc, pointer: str):
@@ -86,9 +76,7 @@ def extract(raw: str, record: dict | None) -> str:
 
 def fetch_text(mirrors: Path, loc: dict) -> str:
     src = loc["source"]
-    git = _clone(mirrors, src["repo"])
-    raw = subprocess.run(["git", "--git-dir", str(git), "show", f"{src['commit']}:{src['path']}"],
-                         capture_output=True, check=True).stdout.decode("utf-8")
+    raw = read_blob(mirrors, src["repo"], src["commit"], src["path"]).decode("utf-8")
     text = extract(raw, src.get("record"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if loc.get("sha256") and digest != loc["sha256"]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rule_effects import outcome
+
 from communique.datafiles import read_yaml
 from communique.evaluation import read_jsonl, score_events
 from communique.ingest import iter_inputs
@@ -28,14 +30,10 @@ def _as_exported(e: Event) -> dict:
             "status": e.status}
 
 
-def _outcome(events) -> list[tuple]:
-    return sorted({(e.event_type, e.source.country, e.target.country) for e in events})
-
-
 def _case_failures(pipeline, docs, rules) -> int:
     failed = 0
     for (expected, _), doc in docs.items():
-        got = _outcome(code_events(doc, pipeline.kb, pipeline.version, rules))
+        got = outcome(code_events(doc, pipeline.kb, pipeline.version, rules))
         failed += got != sorted(expected)
     return failed
 

@@ -8,11 +8,11 @@ import csv
 import io
 import json
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
 import yaml
+from mirrors import read_blob
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "training" / "sources.yaml"
@@ -33,13 +33,6 @@ FIRST_SENTENCE = re.compile(r"^(.{40,400}?[.!?])(?:\s|$)", re.S)
 
 def sources() -> dict[str, dict]:
     return yaml.safe_load(SOURCES.read_text(encoding="utf-8"))
-
-
-def _blob(mirrors: Path, src: dict) -> bytes:
-    base = mirrors / src["repo"].replace("/", "+")
-    git = base / "repo" if (base / "repo" / "HEAD").exists() else base
-    return subprocess.run(["git", "--git-dir", str(git), "show", f"{src['commit']}:{src['path']}"],
-                          capture_output=True, check=True).stdout
 
 
 def _plover(name: str) -> str | None:
@@ -103,6 +96,7 @@ def load(mirrors: Path, use: str) -> list[dict]:
     for name, src in sources().items():
         if src["use"] != use:
             continue
-        found = READERS[src["reader"]](_blob(mirrors, src), src["language"])
+        data = read_blob(mirrors, src["repo"], src["commit"], src["path"])
+        found = READERS[src["reader"]](data, src["language"])
         rows.extend({**r, "source": name} for r in found)
     return rows

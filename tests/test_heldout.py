@@ -3,10 +3,12 @@ the size it is reported at. Rebuilding the texts needs the source repositories
 (scripts/heldout.py build), so this checks the committed files only."""
 
 import importlib.util
+import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))  # the script imports its sibling modules
 _spec = importlib.util.spec_from_file_location("heldout", ROOT / "scripts" / "heldout.py")
 heldout = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(heldout)

@@ -27,6 +27,7 @@ from .stages import dates
 from .stages.classify import EventClassifier, embed
 from .stages.clean import clean
 from .stages.events import RULES, RuleSet, code_events
+from .stages.events.actors import STATE_KINDS
 from .stages.language import LanguageIdentifier
 from .stages.mentions import find_mentions
 from .stages.ner import parse
@@ -37,7 +38,6 @@ from .version import __version__
 
 # The classifier reads sentences naming actors of this many countries.
 CLASSIFIED_COUNTRIES = 2
-STATE_KINDS = ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL")
 
 
 def content_hash(doc: Document) -> str:
@@ -157,9 +157,9 @@ class Pipeline:
         return dataclasses.replace(doc, people=people or {}, syntax=syntax or {})
 
     def _mentions(self, doc: Doc) -> Doc:
-        ner = {i: list(spans) for i, spans in doc.people.items()} if doc.people else None
         return dataclasses.replace(doc, mentions=find_mentions(
-            doc.text, doc.sentences, doc.language, gazetteer(doc.lang, self.kb), ner))
+            doc.text, doc.sentences, doc.language, gazetteer(doc.lang, self.kb),
+            doc.people or None))
 
     def _anchor(self, doc: Doc) -> Doc:
         return dataclasses.replace(doc, anchor=dates.document_anchor(

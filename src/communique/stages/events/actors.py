@@ -11,6 +11,8 @@ from ...records import Mention
 # capital or seat. Places are kept too, marked `location`, for visits and event places.
 ACTING_KINDS = ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL", "SEAT")
 PEOPLE = ("PERSON", "ROLE")
+# Mentions that stand for a state or an organisation (a place's seat does not count).
+STATE_KINDS = ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,5 +65,5 @@ def by_sentence(mentions: tuple[Mention, ...]) -> dict[int, list[Candidate]]:
 def main_pair(mentions: tuple[Mention, ...]) -> tuple[str, ...]:
     """The two countries (or organisations) a document is mostly about."""
     counts = Counter(m.country for m in mentions
-                     if m.country and m.kind in ("PERSON", "ROLE", "COUNTRY", "IGO", "CAPITAL"))
+                     if m.country and m.kind in STATE_KINDS)
     return tuple(c for c, _ in counts.most_common(2))

@@ -189,10 +189,10 @@ def stateless_person_before_trigger(c: Clause) -> Source | None:
     than the actor named after the trigger (a readout names its own side's official
     without a country)."""
     people = [a for a in c.actors if not a.country and a.kind == "PERSON" and a.end <= c.start]
-    others = [a for a in c.after if not a.is_place] or [a for a in c.after]
-    if not people or not others or len(c.pair) != 2 or others[0].country not in c.pair:
+    others = [a for a in c.after if not a.is_place] or c.after
+    home = _other_party(c.pair, others[0].country) if others else None
+    if not people or home is None:
         return None
-    home = c.pair[1] if c.pair[0] == others[0].country else c.pair[0]
     a = people[0]
     return Source(Candidate(a.start, a.end, replace(a.mention, country=home)),
                   "person before the trigger; country: the other party of the story")
@@ -269,11 +269,15 @@ def both_parties_addressed(c: Clause, src: Source, rank: list[Candidate]) -> Tar
     return Targets(tuple(c.pair), "; targets: the two parties")
 
 
-def _partner(c: Clause, src: Source) -> str | None:
-    own = src.actor.country
-    if len(c.pair) != 2 or own not in c.pair:
+def _other_party(pair: tuple[str, ...], country: str | None) -> str | None:
+    """The document's other main party than `country`, if `country` is one of two."""
+    if len(pair) != 2 or country not in pair:
         return None
-    return c.pair[1] if c.pair[0] == own else c.pair[0]
+    return pair[1] if pair[0] == country else pair[0]
+
+
+def _partner(c: Clause, src: Source) -> str | None:
+    return _other_party(c.pair, src.actor.country)
 
 
 def stateless_person_of_partner(c: Clause, src: Source, rank: list[Candidate]) -> Targets | None:
