@@ -149,7 +149,8 @@ class Pipeline:
 
     def _sentences(self, doc: Doc) -> Doc:
         return dataclasses.replace(doc, sentences=split(
-            doc.text, doc.body, doc.lang, doc.language.honorifics_before))
+            doc.text, doc.body, doc.lang, doc.language.honorifics_before,
+            doc.language.profile.abbreviations))
 
     def _parse_stage(self, doc: Doc) -> Doc:
         people, syntax = parse(doc.language.profile, doc.sentences, self._ner) \

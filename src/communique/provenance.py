@@ -18,8 +18,9 @@ class FoundBy(StrEnum):
 
 def describe(found_by: str, cue: str | None = None, full_name: str | None = None) -> str:
     """The mention's reason as exported ("honorific M.", "surname of Wang Yi")."""
+    found_by = FoundBy(found_by)
     if found_by == FoundBy.SURNAME:
         return f"surname of {full_name}"
     if found_by in (FoundBy.HONORIFIC, FoundBy.GAZETTEER):
         return f"{found_by.value} {cue}"
-    return FoundBy(found_by).value
+    return found_by.value

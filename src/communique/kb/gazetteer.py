@@ -97,7 +97,8 @@ def _skip_letters(surface: str, n: int) -> int:
 
 
 class Gazetteer:
-    def __init__(self, lang: str, clitics: Clitics | None = None):
+    def __init__(self, lang: str, clitics: Clitics | None = None,
+                 endings: tuple[str, ...] = (), cased: bool = False):
         self.lang = lang
         self.clitics = clitics or Clitics()
         self.folded: dict[str, list[Entry]] = {}
@@ -105,11 +106,11 @@ class Gazetteer:
         self.cjk: dict[str, list[Entry]] = {}
         self.max_tokens = 1
         self.max_cjk = 1
-        self.endings: tuple[str, ...] = ()
+        self.endings = endings
         self.stems: dict[str, list[Entry]] = {}  # keys whose last word lost its ending
         # In a script with capitals, names are written with one: a match in lower case
         # only ("того", that, is not Того, Togo) can only be a demonym ("kazakh").
-        self.cased = False
+        self.cased = cased
 
     def add(self, form: str, entry: Entry) -> None:
         form = form.strip()
@@ -191,6 +192,8 @@ class Gazetteer:
         i = 0
         while i < len(toks):
             hit = None
+            firsts = (_clitic_variants(folded[i], self.clitics) if self.clitics.glued
+                      else [folded[i]])
             for n in range(min(self.max_tokens, len(toks) - i), 0, -1):
                 j = i + n - 1
                 if n > 1 and not all(joinable[i:j]):
@@ -199,8 +202,6 @@ class Gazetteer:
                     hit = (toks[i][0], toks[i][1], self.exact[toks[i][2]])
                     break
                 rest = " ".join(folded[i + 1:j + 1])
-                firsts = (_clitic_variants(folded[i], self.clitics) if self.clitics.glued
-                          else [folded[i]])
                 for first in firsts:
                     key = f"{first} {rest}" if rest else first
                     entries = self.folded.get(key) or self._inflected(key)
@@ -281,9 +282,7 @@ def gazetteer(lang: str, kb: KnowledgeBase | None = None) -> Gazetteer:
 
 def _build(lang: str, kb: KnowledgeBase) -> Gazetteer:
     data = load_language(lang)
-    g = Gazetteer(lang, data.profile.clitics)
-    g.endings = data.case_endings
-    g.cased = data.profile.cased
+    g = Gazetteer(lang, data.profile.clitics, data.case_endings, data.profile.cased)
     langs = [lang, *data.profile.also_index]
     english = dict(_cldr_names(DISPLAY_LANGUAGE))
     for code, (_, name) in EXTRA_STATES.items():

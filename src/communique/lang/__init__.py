@@ -17,7 +17,6 @@ from pathlib import Path
 
 from ..datafiles import read_yaml
 from ..errors import DataFileError
-from ..folds import fold_table
 from ..records import PLOVER_TYPES
 from ..textutil import fold
 from .profile import Profile, load_profile, read_scripts
@@ -57,11 +56,6 @@ class LanguageData:
     ignorable: re.Pattern | None = None  # skipped when matching triggers ("pas", "nicht")
     role_gap: re.Pattern | None = None  # between a country and its role ("驻华")
 
-    @property
-    def verb_first(self) -> bool:
-        """Verb–subject order (Arabic): a person right after the verb is its subject."""
-        return self.profile.verb_first
-
 
 def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LANG_ROOT.iterdir()
@@ -79,12 +73,6 @@ def scripts() -> dict[str, dict]:
 
 
 @cache
-def letter_folds() -> dict[str, str | None]:
-    """Letter variants folded in every lookup key, for all scripts (see textutil.fold)."""
-    return fold_table(scripts(), str(LANG_ROOT / "scripts.yaml"))
-
-
-@cache
 def key_particles() -> frozenset[str]:
     """Words a transliterated name's key leaves out ("al", "von", "mr"): scripts are
     transliterated to Latin letters before keys are made (kb/names.py)."""
@@ -99,7 +87,7 @@ def profile(iso: str) -> Profile:
 
 def clear_caches() -> None:
     """Forget loaded data, after `LANG_ROOT` changed."""
-    for f in (scripts, letter_folds, key_particles, profile, load_language):
+    for f in (scripts, key_particles, profile, load_language):
         f.cache_clear()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..datafiles import read_yaml
 from ..errors import DataFileError
+from ..textutil import fold
 
 NAMES_AFTER_ROLE = ("capitalised", "words", "characters")
 NER_BACKENDS = ("natasha", "spacy")
@@ -116,7 +117,7 @@ def load_profile(path: Path, scripts: dict[str, dict], languages: tuple[str, ...
         script=script, cased=reader.flag("cased"),
         names_after_role=reader.choice("names_after_role", NAMES_AFTER_ROLE),
         clitics=_clitics(merged.get("clitics"), str(path)),
-        name_particles=frozenset(w.casefold() for w in reader.words("name_particles")),
+        name_particles=frozenset(fold(w) for w in reader.words("name_particles")),
         role_joiners=_role_joiners(reader.words("role_joiners")),
         abbreviations=_abbreviations(reader.words("abbreviations")),
         verb_first=reader.flag("verb_first"),
@@ -126,11 +127,10 @@ def load_profile(path: Path, scripts: dict[str, dict], languages: tuple[str, ...
         name_breaking_prefixes=reader.words("name_breaking_prefixes"),
         name_words=frozenset(reader.words("name_words")),
         name_shape=reader.pattern("name_shape"), not_a_name=reader.pattern("not_a_name"),
-        segmenter=reader.choice("segmenter", SEGMENTERS) if "segmenter" in merged else "",
+        segmenter=reader.choice("segmenter", SEGMENTERS, ""),
         not_name_tags=reader.words("not_name_tags"),
-        name_lexicon=reader.choice("name_lexicon", NAME_LEXICONS)
-        if "name_lexicon" in merged else "",
-        name_min_count=reader.count("name_min_count") if "name_min_count" in merged else 1,
+        name_lexicon=reader.choice("name_lexicon", NAME_LEXICONS, ""),
+        name_min_count=reader.count("name_min_count", 1),
         ner=backend, ner_package=package,
         also_index=_also_index(reader.words("also_index"), languages, str(path)))
 
@@ -154,8 +154,8 @@ class _Reader:
             raise DataFileError(f"{self.where}: {key}: expected true or false, got {value!r}")
         return value
 
-    def count(self, key: str) -> int:
-        value = self.data.get(key, DEFAULT_MAX_NAME_TOKENS)
+    def count(self, key: str, default: int = DEFAULT_MAX_NAME_TOKENS) -> int:
+        value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise DataFileError(f"{self.where}: {key}: expected a positive whole number, "
                                 f"got {value!r}")
@@ -167,7 +167,10 @@ class _Reader:
             raise DataFileError(f"{self.where}: {key}: expected a list of words")
         return tuple(value)
 
-    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+    def choice(self, key: str, allowed: tuple[str, ...], default: str | None = None) -> str:
+        """One of `allowed`; `default` when the key is absent and a default is given."""
+        if default is not None and key not in self.data:
+            return default
         value = self.data.get(key)
         if value not in allowed:
             raise DataFileError(f"{self.where}: {key}: expected one of {', '.join(allowed)}, "

@@ -280,7 +280,8 @@ def _skip_attached(text: str, pos: int, entities: list[Match], ld: LanguageData)
     """Past a country or demonym that belongs to the role phrase ending at `pos`."""
     for e in entities:
         gap = text[pos:e.start]
-        if e.start >= pos and len(gap) <= 25 and fold(gap.strip()) in ld.connector | {""}:
+        if e.start >= pos and len(gap) <= MAX_ROLE_COUNTRY_GAP \
+                and fold(gap.strip()) in ld.connector | {""}:
             return e.end
     return pos
 
@@ -407,8 +408,7 @@ def _bare_surnames(finds: _Finds, names: _NameParts, profile: Profile) -> list[_
     for tok in TOKEN_RE.finditer(sent.text):
         s0, s1 = sent.start + tok.start(), sent.start + tok.end()
         word = tok.group()
-        if _overlaps(s0, s1, finds.persons) or _overlaps(s0, s1, out) \
-                or _overlaps(s0, s1, finds.entities):
+        if _overlaps(s0, s1, finds.persons) or _overlaps(s0, s1, finds.entities):
             continue
         if profile.cased and not is_capitalised(word):
             continue

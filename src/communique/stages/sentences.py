@@ -11,8 +11,6 @@ import re
 
 from sentencex import segment
 
-from ..errors import DataFileError
-from ..lang import profile
 from ..records import Segment, Sentence
 
 # A piece ending in an initial or two ("M.", "U.S."); the language's own abbreviations
@@ -21,10 +19,10 @@ _ABBREV_END = re.compile(r"(?:^|[\s(«\"])(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ]\.\s?[A-
 
 
 def split(text: str, segments: tuple[Segment, ...], lang: str,
-          honorifics: tuple[str, ...] = ()) -> tuple[Sentence, ...]:
+          honorifics: tuple[str, ...] = (),
+          abbreviations: re.Pattern | None = None) -> tuple[Sentence, ...]:
     """Sentences of the kept segments, with offsets into `text`."""
     hon = tuple(h for h in honorifics if h.endswith("."))
-    abbreviations = _abbreviations(lang)
     out: list[Sentence] = []
     for para, seg in enumerate(segments):
         chunk = text[seg.start:seg.end]
@@ -47,13 +45,6 @@ def split(text: str, segments: tuple[Segment, ...], lang: str,
             out.append(Sentence(index=len(out), start=seg.start + start, end=seg.start + end,
                                 text=chunk[start:end], paragraph=para))
     return tuple(out)
-
-
-def _abbreviations(lang: str) -> re.Pattern | None:
-    try:
-        return profile(lang).abbreviations
-    except DataFileError:  # sentencex also splits languages we hold no data for
-        return None
 
 
 def _joins(previous: str, honorifics: tuple[str, ...], abbreviations: re.Pattern | None) -> bool:

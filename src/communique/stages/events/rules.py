@@ -112,7 +112,7 @@ def _reported_subject(c: Clause) -> Candidate | None:
     États-Unis à"); in verb-first languages also inside the trigger."""
     start = max(c.verb_at if c.verb_at is not None and c.verb_at <= c.start
                 else c.sentence.start, c.prev_end)
-    limit = c.end if c.language.verb_first else c.start
+    limit = c.end if c.language.profile.verb_first else c.start
     subjects = [a for a in c.placed if a is not c.speaker and not a.is_place
                 and start <= a.start < limit
                 and (a.start >= c.start or not CLAUSE_BREAK.search(c.text[a.end:c.start]))
@@ -165,7 +165,7 @@ def actor_before_trigger(c: Clause) -> Source | None:
 def verb_subject_order(c: Clause) -> Source | None:
     """ "استقبل الرئيس ... نظيره": in verb-first languages the person (or actor right)
     after the verb is its subject."""
-    if not c.language.verb_first:
+    if not c.language.profile.verb_first:
         return None
     found = [a for a in c.inside + c.after if not a.is_place
              and (a.is_person or a.start - c.end <= NEXT_TO)
