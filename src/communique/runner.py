@@ -74,20 +74,19 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 
 
 def run(inputs: Iterable[str], store: Store, workers: int = 1, batch_size: int = 100,
-        use_ner: bool = True, on_progress: Callable[[int, int], None] | None = None,
-        merge_old: bool = True) -> RunReport:
+        use_ner: bool = True, on_progress: Callable[[int, int], None] | None = None
+        ) -> RunReport:
     """Process every input into `store`; one transaction per batch.
 
     Before the first batch, the bundled knowledge base is synchronised into the store
-    and, with `merge_old`, a database made before merging existed is merged
-    (`merge_old_store`; the report's `old_store_merged` says what it did). Without it,
-    new articles merge only with what is already signed.
+    and a database made before merging existed is merged (`merge_old_store`; the
+    report's `old_store_merged` says what it did).
 
     With several workers, documents stream through a process pool while the main process
     writes finished batches, so storing overlaps with processing.
     """
     sync_bundled(store)
-    report = RunReport(old_store_merged=merge_old_store(store) if merge_old else None)
+    report = RunReport(old_store_merged=merge_old_store(store))
     extension = kb_extension(store)
     items = iter_inputs(inputs)
     pool = None

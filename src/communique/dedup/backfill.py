@@ -9,15 +9,20 @@ from ..records import Document
 from ..stages.classify import embed
 from ..stages.signature import text_signature
 from ..store.rows import fetch_dicts, fetch_values
-from . import rules
-from .store import EventSignature, insert_doc_signatures, insert_event_signatures, rebuild
+from .store import (
+    EventSignature,
+    actor_key,
+    insert_doc_signatures,
+    insert_event_signatures,
+    rebuild,
+)
 
 CHUNK = 200  # documents (or evidence sentences) embedded and stored at a time
 # The pipeline's own stages that make an article's signature.
 SIGNATURE_STAGES = ("clean", "language", "sentences", "signature")
 # What an event's actor keys are made of (see rules.actor_key).
-_EVENT_ACTORS = ", ".join(["event_id", *(f"{side}_{key}" for side in ("source", "target")
-                                      for key in ("country", "entity_id", "name"))])
+_EVENT_ACTORS = ("event_id, source_country, source_entity_id, source_name, "
+                 "target_country, target_entity_id, target_name")
 
 
 def backfill(con, with_vectors: bool = True) -> tuple[int, int]:
@@ -44,8 +49,8 @@ def backfill(con, with_vectors: bool = True) -> tuple[int, int]:
 
 
 def _actor_key(event: dict, side: str) -> str:
-    return rules.actor_key(event[f"{side}_country"], event[f"{side}_entity_id"],
-                           event[f"{side}_name"]) or ""
+    return actor_key(event[f"{side}_country"], event[f"{side}_entity_id"],
+                     event[f"{side}_name"])
 
 
 def _signature(pipeline: Pipeline, row: dict):

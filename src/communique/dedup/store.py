@@ -85,8 +85,13 @@ def insert_event_signatures(con, events: list[EventSignature]) -> None:
         "vector": _vectors([e.vector for e in events])}, conflict="ON CONFLICT DO NOTHING")
 
 
+def actor_key(country: str | None, entity_id: str | None, name: str | None) -> str:
+    """An actor's key for merging ("" when it has none)."""
+    return rules.actor_key(country, entity_id, name) or ""
+
+
 def _key(actor) -> str:
-    return rules.actor_key(actor.country, actor.entity_id, actor.name) or ""
+    return actor_key(actor.country, actor.entity_id, actor.name)
 
 
 def unsigned(con) -> bool:

@@ -34,11 +34,9 @@ def export(store: Store, what: str, fmt: str, out: str | None,
         if what != "events":
             raise CommuniqueError("--merged is for events only")
         return _export_merged(store, fmt, out, statuses)
-    if fmt not in FORMATS:
-        raise CommuniqueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    _check_format(fmt, out)
     if what not in WHAT:
         raise CommuniqueError(f"cannot export {what!r}; choose {', '.join(WHAT)}")
-    _check_format(fmt, out)
     if fmt in STANDARD:
         if what != "events":
             raise CommuniqueError(f"--format {fmt} is for events only")

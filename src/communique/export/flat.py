@@ -6,24 +6,21 @@ from __future__ import annotations
 import csv
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..store import Store
-from .output import open_output
+from .output import open_output, prepare
 
 
 def copy_query(store: Store, sql: str, params: list, fmt: str, out: str | None) -> int:
     """The rows of `sql` as `fmt` (csv or parquet) in `out`, or CSV on stdout."""
     if not out:
         return _csv_stdout(store, sql, params)
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    n = store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
-    target = out.replace("'", "''")
-    store.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT {fmt})", params)
-    return n
+    target = prepare(out).replace("'", "''")
+    # COPY answers with the number of rows it wrote.
+    return store.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT {fmt})", params).fetchone()[0]
 
 
 def _csv_stdout(store: Store, sql: str, params: list) -> int:
@@ -41,7 +38,6 @@ def write_records(records: list[dict], columns: Sequence[str], fmt: str,
                   out: str | None) -> int:
     """Records with the keys `columns` as CSV (to `out` or stdout) or Parquet."""
     if fmt == "parquet":
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
         pq.write_table(pa.Table.from_pylist(records) if records else
                        pa.table({c: pa.array([], pa.string()) for c in columns}), out)
         return len(records)

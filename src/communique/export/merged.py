@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from itertools import groupby
 from urllib.parse import urlsplit
 
+from ..dedup import groups
 from ..store import Store
 from ..store.schema import EVENTS, FLAT_LAYOUT, FLAT_SOURCES, event_record
 from .events import EVENT_JOINS, MERGE_JOINS
@@ -69,7 +70,7 @@ def merged_event_dicts(store: Store, statuses: tuple[str, ...] | None = None
                        ) -> Iterator[dict]:
     """Merged events, the status of each its strongest report's (occurred before planned)."""
     def group_of(r: dict) -> str:  # a report not grouped yet stands alone
-        return r["merged_id"] or "evm-" + r["event_id"].removeprefix("ev-")
+        return r["merged_id"] or groups.merged_id(r["event_id"])
 
     for merged_id, group in groupby(rows(store, MERGED_SQL, []), key=group_of):
         record = merge_reports(merged_id, [event_record(r) for r in group])

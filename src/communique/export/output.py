@@ -9,14 +9,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def prepare(out: str) -> str:
+    """`out`, its folder made."""
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    return out
+
+
 @contextmanager
 def open_output(out: str | None, newline: str | None = None):
     """A file to write (its folder made) or, without a name, stdout."""
     if not out:
         yield sys.stdout
         return
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", encoding="utf-8", newline=newline) as f:
+    with open(prepare(out), "w", encoding="utf-8", newline=newline) as f:
         yield f
 
 
