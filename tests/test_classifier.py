@@ -1,4 +1,4 @@
-"""The sentence classifier: in step with its exemplars, and sensible in six languages."""
+"""The sentence classifier: in step with its exemplars, and sensible in many languages."""
 
 import hashlib
 import json
@@ -25,7 +25,7 @@ def test_weights_were_trained_on_the_current_exemplars():
     digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
     assert str(data["exemplars_sha256"]) == digest, \
         "exemplars or trigger examples changed: run scripts/train_classifier.py"
-    assert data["weights"].shape == (17, 512)
+    assert data["weights"].shape == (17, 384)  # multilingual-e5-small vectors
 
 
 # Clear sentences, one event each, in eight languages: the classifier's first choice.
@@ -37,7 +37,8 @@ CLEAR = [
     ("外交部发言人强烈谴责美方的错误言论。", "ACCUSE"),
     ("El Gobierno envió toneladas de ayuda humanitaria a Gaza.", "AID"),
     ("The two foreign ministers held talks in Beijing on Monday.", "CONSULT"),
-    ("Les deux pays ont signé un accord de coopération économique.", "AGREE"),
+    # Signing an agreement is SUPPORT in PLOVER; promising to sign is AGREE.
+    ("Les deux pays ont signé un accord de coopération économique.", "SUPPORT"),
     ("The army launched air strikes on rebel positions, killing dozens.", "ASSAULT"),
     ("Президент пригрозил ответными мерами, если санкции не будут сняты.", "THREATEN"),
     ("Thousands of protesters marched in the capital against the government.", "PROTEST"),
@@ -68,13 +69,13 @@ def test_predicts_the_type(text, expected):
 
 
 def test_accuracy_over_clear_and_harder_sentences():
-    # Measured with the shipped weights: 14/14 clear and 0/4 harder, 0.78 in all
-    # (held-out language accuracy ~0.64 over 17 classes, see
+    # Measured with the shipped weights: 14/14 clear and 3/4 harder, 0.94 in all
+    # (held-out language accuracy 0.69-0.85 over 17 classes, see
     # scripts/train_classifier.py). Retraining may trade a sentence or two.
     cases = CLEAR + HARDER
     hits = sum(got == want for got, (_, want) in
                zip(_first_choices([t for t, _ in cases]), cases, strict=True))
-    assert hits / len(cases) >= 0.75
+    assert hits / len(cases) >= 0.85
 
 
 @pytest.mark.parametrize("text,context", [

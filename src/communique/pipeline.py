@@ -24,7 +24,7 @@ from .kb.gazetteer import gazetteer
 from .lang import load_language
 from .records import Document, Processed
 from .stages import dates
-from .stages.classify import EventClassifier, embed
+from .stages.classify import EventClassifier, embed, embed_for_types
 from .stages.clean import clean
 from .stages.events import RULES, RuleSet, code_events
 from .stages.events.actors import STATE_KINDS
@@ -36,8 +36,8 @@ from .stages.sentences import split
 from .stages.signature import LEAD, lead_vector, text_signature
 from .version import __version__
 
-# The classifier reads sentences naming actors of this many countries.
-CLASSIFIED_COUNTRIES = 2
+# The classifier reads sentences naming actors of at least this many countries.
+CLASSIFIED_COUNTRIES = 1
 
 
 def content_hash(doc: Document) -> str:
@@ -185,7 +185,9 @@ class Pipeline:
         vectors = _vectors([s for s in doc.sentences if s.index < LEAD or s.index in wanted])
         analysis = {}
         if chosen and self.classifier.available:
-            read = self.classifier.analyse_vectors(np.stack([vectors[i] for i in chosen]))
+            texts = [s.text for s in doc.sentences if s.index in wanted]
+            read = self.classifier.analyse_vectors(np.stack([vectors[i] for i in chosen]),
+                                                   embed_for_types(texts))
             analysis = {i: SentenceAnalysis(p, ctx)
                         for i, (p, ctx) in zip(chosen, read, strict=True)}
         return dataclasses.replace(doc, vectors=vectors, analysis=analysis)

