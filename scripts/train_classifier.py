@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXEMPLARS = ROOT / "training" / "exemplars.jsonl"
 LANG = ROOT / "src" / "communique" / "lang"
 OUT = ROOT / "src" / "communique" / "models" / "event_classifier.npz"
+CACHE = ROOT / "build" / "classifier-vectors.npz"  # git-ignored: vectors by text hash
 C = 4.0  # inverse regularisation; chosen by the leave-one-language-out scores below
 OTHERS_WEIGHT = 0.25  # a row by others counts a quarter of one of ours (chosen below)
 
@@ -75,8 +76,26 @@ def report(x, labels, langs, ours, weights, evals) -> None:
                   f"macro F1 {f1_score(ey, pred, average='macro'):.3f}, n={len(ey)}")
 
 
+def cached_embed(texts: list[str]) -> np.ndarray:
+    """e5 vectors of `texts`, reading and extending the cache of earlier runs."""
+    from communique.stages.classify import TYPE_DIM, embed_for_types
+
+    keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+    known: dict[str, np.ndarray] = {}
+    if CACHE.exists():
+        data = np.load(CACHE, allow_pickle=False)
+        known = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+    todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
+    if todo:
+        fresh = embed_for_types([t for _, t in todo])
+        known.update({k: v for (k, _), v in zip(todo, fresh, strict=True)})
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(CACHE, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
+    return np.stack([known[k] for k in keys]) if keys else np.zeros((0, TYPE_DIM), np.float32)
+
+
 def main() -> None:
-    from communique.stages.classify import embed_for_types as embed
+    embed = cached_embed
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirrors", type=Path, help="folder of bare clones <owner>+<name>")
