@@ -23,6 +23,7 @@ from ..errors import DataFileError
 from .names import name_key, name_parts
 
 APPROXIMATE = "date precision of the source: {}"
+OVERLAP = "overlaps another holder's term in the source"
 
 
 def _day(value: str, last: bool, where: str) -> tuple[dt.date | None, str | None]:
@@ -83,6 +84,22 @@ def _add_office(persons: list, i: int, office) -> None:
                          aliases=p.aliases, offices=(*p.offices, office))
 
 
+def _mark_overlaps(people: dict, office_of, office_cls) -> None:
+    """Note the generated terms that overlap another holder's term of the same office
+    (rival claimants, acting holders, loose dates in the source)."""
+    spans: dict[tuple[str, str], list] = {}
+    for qid, (_, _, offices) in people.items():
+        for i, o in enumerate(offices):
+            spans.setdefault((office_of(o.role), o.country), []).append((o, qid, i))
+    for items in spans.values():
+        for o, qid, i in items:
+            if any(q != qid and _overlaps(o, [(x.start, x.end)]) for x, q, _ in items):
+                offices = people[qid][2]
+                offices[i] = office_cls(role=o.role, country=o.country, start=o.start,
+                                        end=o.end, note=OVERLAP if not o.note
+                                        else f"{o.note}; {OVERLAP}")
+
+
 def merge(curated: list, rows: list[dict], office_of, person_cls, office_cls) -> list:
     """`curated` with the generated persons and offices added (see the module's
     docstring). `office_of(role)` gives the office a role resolves to."""
@@ -107,6 +124,7 @@ def merge(curated: list, rows: list[dict], office_of, person_cls, office_cls) ->
                 _add_office(out, by_qid[qid], office)
             continue
         people.setdefault(qid, (name, row["country"], []))[2].append(office)
+    _mark_overlaps(people, office_of, office_cls)
     surnames = Counter(name_key(s) for name, _, _ in people.values() if (s := _surname(name)))
     for qid, (name, country, offices) in people.items():
         aliases = [name]
