@@ -17,6 +17,7 @@ import pycountry
 
 from ..datafiles import read_yaml
 from ..errors import DataFileError
+from . import officeholders
 from .names import name_key
 
 DATA = Path(str(resources.files("communique") / "kb" / "data"))
@@ -140,7 +141,13 @@ class KnowledgeBase:
     def default(cls) -> KnowledgeBase:
         persons = [person_from_dict(item, f"persons.yaml entry {i + 1}")
                    for i, item in enumerate(_load_yaml("persons.yaml", []))]
-        return cls(roles=_load_yaml("roles.yaml", {}), igos=_load_yaml("igos.yaml", {}),
+        roles = _load_yaml("roles.yaml", {})
+        path = DATA / "officeholders.tsv"
+        if path.exists():  # generated holders, under the curated ones (kb/officeholders.py)
+            persons = officeholders.merge(
+                persons, officeholders.read_rows(path),
+                lambda r: (roles.get(r) or {}).get("office", r), Person, Office)
+        return cls(roles=roles, igos=_load_yaml("igos.yaml", {}),
                    capitals=_load_yaml("capitals.yaml", {}), persons=persons)
 
     def extended(self, persons: list[Person], organisations: list[tuple]) -> KnowledgeBase:

@@ -19,7 +19,7 @@ BUNDLED = "bundled"
 
 def bundled_fingerprint() -> str:
     h = hashlib.sha256()
-    for name in ("persons.yaml", "igos.yaml", "roles.yaml"):
+    for name in ("persons.yaml", "officeholders.tsv", "igos.yaml", "roles.yaml"):
         path = DATA / name
         if path.exists():
             h.update(path.read_bytes())
